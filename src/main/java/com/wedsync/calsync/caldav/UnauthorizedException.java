@@ -1,0 +1,19 @@
+package com.wedsync.calsync.caldav;
+
+import java.net.URI;
+
+/**
+ * The server refused the credentials; retrying with the same password only locks the
+ * account.
+ */
+public class UnauthorizedException extends DavException {
+
+	public UnauthorizedException(String message, URI url, int status) {
+		super(message, url, status);
+	}
+
+	public UnauthorizedException(String message, URI url, int status, Throwable cause) {
+		super(message, url, status, cause);
+	}
+
+}
