@@ -1,0 +1,193 @@
+package com.wedsync.calsync.batch;
+
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.UUID;
+
+import javax.sql.DataSource;
+
+import com.wedsync.calsync.caldav.CalDavProperties;
+import com.wedsync.calsync.deadletter.DeadLetterRepository;
+import com.wedsync.calsync.deadletter.DeadLetterSkipListener;
+import com.wedsync.calsync.ical.CalendarObjectParser;
+import com.wedsync.calsync.ical.InvalidICalendarException;
+import com.wedsync.calsync.integration.CalendarRepository;
+import com.wedsync.calsync.integration.IntegrationConnector;
+import com.wedsync.calsync.integration.IntegrationRepository;
+import com.wedsync.calsync.sync.pull.RemoteChangeApplier;
+import com.wedsync.calsync.sync.pull.RemoteChangeDetector;
+import com.wedsync.calsync.sync.staging.StagedChange;
+import com.wedsync.calsync.sync.staging.SyncStagingRepository;
+
+import org.springframework.batch.core.configuration.annotation.StepScope;
+import org.springframework.batch.core.job.Job;
+import org.springframework.batch.core.job.builder.JobBuilder;
+import org.springframework.batch.core.repository.JobRepository;
+import org.springframework.batch.core.step.Step;
+import org.springframework.batch.core.step.builder.StepBuilder;
+import org.springframework.batch.infrastructure.item.database.JdbcPagingItemReader;
+import org.springframework.batch.infrastructure.item.database.Order;
+import org.springframework.batch.infrastructure.item.database.builder.JdbcPagingItemReaderBuilder;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.transaction.PlatformTransactionManager;
+
+/**
+ * {@code calendarSyncJob}: one run syncs one integration (pull direction). <pre>
+ * discoverCalendars ▸ detectChanges ▸ fetchRemote ▸ applyRemoteChanges ▸ commitSyncState
+ * </pre> Everything between detection and commit lives in {@code sync_staging}, so a
+ * failed or killed run restarts from the failed step and chunk, and the calendar tokens
+ * move only in the last step.
+ */
+@Configuration(proxyBeanMethods = false)
+class CalendarSyncJobConfiguration {
+
+	static final String JOB_NAME = "calendarSyncJob";
+
+	static final String INTEGRATION_ID = "#{jobParameters['" + SyncJobParameters.INTEGRATION_ID + "']}";
+
+	static final String SYNC_ID = "#{jobParameters['" + SyncJobParameters.SYNC_ID + "']}";
+
+	@Bean
+	Job calendarSyncJob(JobRepository jobRepository, Step discoverCalendarsStep, Step detectChangesStep,
+			Step fetchRemoteStep, Step applyRemoteChangesStep, Step commitSyncStateStep, SyncRunRepository syncRuns) {
+		return new JobBuilder(JOB_NAME, jobRepository).start(discoverCalendarsStep)
+			.next(detectChangesStep)
+			.next(fetchRemoteStep)
+			.next(applyRemoteChangesStep)
+			.next(commitSyncStateStep)
+			.listener(new SyncRunStatusListener(syncRuns))
+			.build();
+	}
+
+	@Bean
+	Step discoverCalendarsStep(JobRepository jobRepository, PlatformTransactionManager transactionManager,
+			DiscoverCalendarsTasklet discoverCalendarsTasklet) {
+		return new StepBuilder("discoverCalendars", jobRepository).tasklet(discoverCalendarsTasklet, transactionManager)
+			.build();
+	}
+
+	@Bean
+	@StepScope
+	DiscoverCalendarsTasklet discoverCalendarsTasklet(@Value(INTEGRATION_ID) UUID integrationId,
+			IntegrationRepository integrations, CalendarRepository calendars, IntegrationConnector connector,
+			SyncStagingRepository staging) {
+		return new DiscoverCalendarsTasklet(integrationId, integrations, calendars, connector, staging);
+	}
+
+	@Bean
+	Step detectChangesStep(JobRepository jobRepository, PlatformTransactionManager transactionManager,
+			DetectChangesTasklet detectChangesTasklet) {
+		return new StepBuilder("detectChanges", jobRepository).tasklet(detectChangesTasklet, transactionManager)
+			.build();
+	}
+
+	@Bean
+	@StepScope
+	DetectChangesTasklet detectChangesTasklet(@Value(INTEGRATION_ID) UUID integrationId,
+			IntegrationRepository integrations, CalendarRepository calendars, IntegrationConnector connector,
+			RemoteChangeDetector detector) {
+		return new DetectChangesTasklet(integrationId, integrations, calendars, connector, detector);
+	}
+
+	/** One chunk is one calendar-multiget: the chunk size is the multiget batch size. */
+	@Bean
+	Step fetchRemoteStep(JobRepository jobRepository, PlatformTransactionManager transactionManager,
+			JdbcPagingItemReader<StagedChange> pendingChangesReader, MultigetWriter multigetWriter,
+			CalDavProperties caldav) {
+		return new StepBuilder("fetchRemote", jobRepository)
+			.<StagedChange, StagedChange>chunk(caldav.multigetBatchSize())
+			.transactionManager(transactionManager)
+			.reader(pendingChangesReader)
+			.writer(multigetWriter)
+			.listener(multigetWriter)
+			.build();
+	}
+
+	@Bean
+	@StepScope
+	JdbcPagingItemReader<StagedChange> pendingChangesReader(@Value(INTEGRATION_ID) UUID integrationId,
+			DataSource dataSource, CalDavProperties caldav) throws Exception {
+		return stagedChangesReader("pendingChangesReader", integrationId, "state = 'PENDING'", dataSource,
+				caldav.multigetBatchSize());
+	}
+
+	@Bean
+	@StepScope
+	MultigetWriter multigetWriter(@Value(INTEGRATION_ID) UUID integrationId, IntegrationRepository integrations,
+			CalendarRepository calendars, IntegrationConnector connector, SyncStagingRepository staging) {
+		return new MultigetWriter(integrationId, integrations, calendars, connector, staging);
+	}
+
+	@Bean
+	Step applyRemoteChangesStep(JobRepository jobRepository, PlatformTransactionManager transactionManager,
+			JdbcPagingItemReader<StagedChange> fetchedChangesReader, CalendarObjectParser parser,
+			ApplyRemoteChangeWriter applyRemoteChangeWriter, DeadLetterRepository deadLetters,
+			SyncStagingRepository staging, SyncJobProperties properties) {
+		return new StepBuilder("applyRemoteChanges", jobRepository)
+			.<StagedChange, RemoteChange>chunk(properties.applyChunkSize())
+			.transactionManager(transactionManager)
+			.reader(fetchedChangesReader)
+			.processor(new ParseStagedChangeProcessor(parser))
+			.writer(applyRemoteChangeWriter)
+			.faultTolerant()
+			.skip(InvalidICalendarException.class)
+			.skipLimit(properties.skipLimit())
+			.skipListener(new DeadLetterSkipListener("applyRemoteChanges", deadLetters, staging))
+			.build();
+	}
+
+	@Bean
+	@StepScope
+	JdbcPagingItemReader<StagedChange> fetchedChangesReader(@Value(INTEGRATION_ID) UUID integrationId,
+			DataSource dataSource, SyncJobProperties properties) throws Exception {
+		return stagedChangesReader("fetchedChangesReader", integrationId, "state IN ('FETCHED', 'GONE')", dataSource,
+				properties.applyChunkSize());
+	}
+
+	@Bean
+	@StepScope
+	ApplyRemoteChangeWriter applyRemoteChangeWriter(@Value(INTEGRATION_ID) UUID integrationId,
+			IntegrationRepository integrations, RemoteChangeApplier applier, SyncStagingRepository staging) {
+		return new ApplyRemoteChangeWriter(integrationId, integrations, applier, staging);
+	}
+
+	@Bean
+	Step commitSyncStateStep(JobRepository jobRepository, PlatformTransactionManager transactionManager,
+			CommitSyncStateTasklet commitSyncStateTasklet) {
+		return new StepBuilder("commitSyncState", jobRepository).tasklet(commitSyncStateTasklet, transactionManager)
+			.build();
+	}
+
+	@Bean
+	@StepScope
+	CommitSyncStateTasklet commitSyncStateTasklet(@Value(INTEGRATION_ID) UUID integrationId,
+			@Value(SYNC_ID) UUID syncId, IntegrationRepository integrations, CalendarRepository calendars,
+			SyncStagingRepository staging, SyncRunRepository syncRuns) {
+		return new CommitSyncStateTasklet(integrationId, syncId, integrations, calendars, staging, syncRuns);
+	}
+
+	/**
+	 * Keyset-paged over the staging table in key order. State is not saved: a restarted
+	 * step reads again from the start, and the state filter skips what is settled.
+	 */
+	private static JdbcPagingItemReader<StagedChange> stagedChangesReader(String name, UUID integrationId,
+			String stateFilter, DataSource dataSource, int pageSize) throws Exception {
+		Map<String, Order> sortKeys = new LinkedHashMap<>();
+		sortKeys.put("calendar_id", Order.ASCENDING);
+		sortKeys.put("href", Order.ASCENDING);
+		return new JdbcPagingItemReaderBuilder<StagedChange>().name(name)
+			.dataSource(dataSource)
+			.selectClause("calendar_id, href, integration_id, etag, ics, state")
+			.fromClause("sync_staging")
+			.whereClause("integration_id = :integrationId AND " + stateFilter)
+			.parameterValues(Map.of("integrationId", integrationId))
+			.sortKeys(sortKeys)
+			.rowMapper(SyncStagingRepository::stagedChange)
+			.pageSize(pageSize)
+			.saveState(false)
+			.build();
+	}
+
+}

@@ -1,0 +1,103 @@
+package com.wedsync.calsync.batch;
+
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+
+import org.apache.commons.logging.Log;
+import org.apache.commons.logging.LogFactory;
+
+import com.wedsync.calsync.integration.Calendar;
+import com.wedsync.calsync.integration.CalendarRepository;
+import com.wedsync.calsync.integration.IntegrationRepository;
+import com.wedsync.calsync.sync.pull.ApplyOutcome;
+import com.wedsync.calsync.sync.staging.StagingState;
+import com.wedsync.calsync.sync.staging.SyncStagingRepository;
+
+import org.springframework.batch.core.ExitStatus;
+import org.springframework.batch.core.step.StepContribution;
+import org.springframework.batch.core.scope.context.ChunkContext;
+import org.springframework.batch.core.step.tasklet.Tasklet;
+import org.springframework.batch.infrastructure.repeat.RepeatStatus;
+
+/**
+ * Step 5: moves each calendar's ctag and sync-token forward, but only when every change
+ * they cover is settled (applied, or parked as a dead letter). A calendar with a change
+ * the server never answered keeps its old token, so the next sync asks again.
+ */
+class CommitSyncStateTasklet implements Tasklet {
+
+	/** Exit code of a sync that left some calendar's token behind. */
+	static final String INCOMPLETE = "COMPLETED_WITH_UNSETTLED_CHANGES";
+
+	private static final Log logger = LogFactory.getLog(CommitSyncStateTasklet.class);
+
+	private final UUID integrationId;
+
+	private final UUID syncId;
+
+	private final IntegrationRepository integrations;
+
+	private final CalendarRepository calendars;
+
+	private final SyncStagingRepository staging;
+
+	private final SyncRunRepository syncRuns;
+
+	CommitSyncStateTasklet(UUID integrationId, UUID syncId, IntegrationRepository integrations,
+			CalendarRepository calendars, SyncStagingRepository staging, SyncRunRepository syncRuns) {
+		this.integrationId = integrationId;
+		this.syncId = syncId;
+		this.integrations = integrations;
+		this.calendars = calendars;
+		this.staging = staging;
+		this.syncRuns = syncRuns;
+	}
+
+	@Override
+	public RepeatStatus execute(StepContribution contribution, ChunkContext chunkContext) {
+		Instant now = Instant.now();
+		SyncCounts total = SyncCounts.NONE;
+		List<String> behind = new ArrayList<>();
+		for (Calendar calendar : this.calendars.findByIntegration(this.integrationId)) {
+			if (!calendar.isSynced()) {
+				continue;
+			}
+			Map<StagingState, Integer> states = this.staging.countByState(calendar.id());
+			int unsettled = states.entrySet()
+				.stream()
+				.filter((e) -> !e.getKey().isSettled())
+				.mapToInt(Map.Entry::getValue)
+				.sum();
+			if (unsettled > 0) {
+				behind.add(calendar.href() + " (" + unsettled + " unsettled)");
+				continue;
+			}
+			total = total.plus(counts(calendar.id(), states));
+			this.calendars.commitSyncState(calendar.id(), now);
+			this.staging.clearCalendar(calendar.id());
+		}
+		this.syncRuns.addCounts(this.syncId, total);
+		this.integrations.markSynced(this.integrationId, now);
+		if (!behind.isEmpty()) {
+			logger.warn("Sync " + this.syncId + " left tokens behind for " + behind);
+			contribution.setExitStatus(new ExitStatus(INCOMPLETE, "Tokens not moved for " + behind));
+		}
+		return RepeatStatus.FINISHED;
+	}
+
+	private SyncCounts counts(UUID calendarId, Map<StagingState, Integer> states) {
+		Map<String, Integer> outcomes = this.staging.countByOutcome(calendarId);
+		int read = states.values().stream().mapToInt(Integer::intValue).sum();
+		return new SyncCounts(read, outcome(outcomes, ApplyOutcome.CREATED),
+				outcome(outcomes, ApplyOutcome.UPDATED) + outcome(outcomes, ApplyOutcome.LINKED),
+				outcome(outcomes, ApplyOutcome.DELETED), 0, states.getOrDefault(StagingState.SKIPPED, 0));
+	}
+
+	private static int outcome(Map<String, Integer> outcomes, ApplyOutcome outcome) {
+		return outcomes.getOrDefault(outcome.name(), 0);
+	}
+
+}

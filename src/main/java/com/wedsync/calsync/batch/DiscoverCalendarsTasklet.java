@@ -1,0 +1,72 @@
+package com.wedsync.calsync.batch;
+
+import java.util.List;
+import java.util.UUID;
+
+import com.wedsync.calsync.caldav.CalDavClient;
+import com.wedsync.calsync.caldav.CalendarHome;
+import com.wedsync.calsync.caldav.UnauthorizedException;
+import com.wedsync.calsync.integration.Calendar;
+import com.wedsync.calsync.integration.CalendarRepository;
+import com.wedsync.calsync.integration.Integration;
+import com.wedsync.calsync.integration.IntegrationConnector;
+import com.wedsync.calsync.integration.IntegrationRepository;
+import com.wedsync.calsync.integration.IntegrationStatus;
+import com.wedsync.calsync.sync.staging.SyncStagingRepository;
+
+import org.springframework.batch.core.step.StepContribution;
+import org.springframework.batch.core.scope.context.ChunkContext;
+import org.springframework.batch.core.step.tasklet.Tasklet;
+import org.springframework.batch.infrastructure.repeat.RepeatStatus;
+
+/**
+ * Step 1: finds the calendar home (once per integration; iCloud's lives on a partition
+ * host) and lists its calendars with ctag and sync-token in one PROPFIND. Also forgets
+ * what an earlier, unfinished sync staged: detection starts again from the committed
+ * token, so nothing is lost.
+ */
+class DiscoverCalendarsTasklet implements Tasklet {
+
+	private final UUID integrationId;
+
+	private final IntegrationRepository integrations;
+
+	private final CalendarRepository calendars;
+
+	private final IntegrationConnector connector;
+
+	private final SyncStagingRepository staging;
+
+	DiscoverCalendarsTasklet(UUID integrationId, IntegrationRepository integrations, CalendarRepository calendars,
+			IntegrationConnector connector, SyncStagingRepository staging) {
+		this.integrationId = integrationId;
+		this.integrations = integrations;
+		this.calendars = calendars;
+		this.connector = connector;
+		this.staging = staging;
+	}
+
+	@Override
+	public RepeatStatus execute(StepContribution contribution, ChunkContext chunkContext) {
+		Integration integration = this.integrations.find(this.integrationId)
+			.orElseThrow(() -> new IllegalStateException("Integration " + this.integrationId + " no longer exists"));
+		this.staging.clearIntegration(this.integrationId);
+		try (CalDavClient client = this.connector.connect(integration)) {
+			var home = integration.calendarHomeUrl();
+			if (home == null) {
+				CalendarHome found = client.discover();
+				this.integrations.updateDiscovery(this.integrationId, found.principal(), found.calendarHome());
+				home = found.calendarHome();
+			}
+			List<Calendar> known = this.calendars.recordListing(this.integrationId, client.listCalendars(home));
+			contribution.incrementWriteCount(known.size());
+		}
+		catch (UnauthorizedException ex) {
+			this.integrations.updateStatus(this.integrationId, IntegrationStatus.AUTH_FAILED,
+					"The server refused the credentials; replace the app-specific password");
+			throw ex;
+		}
+		return RepeatStatus.FINISHED;
+	}
+
+}

@@ -1,0 +1,114 @@
+package com.wedsync.calsync.batch;
+
+import java.net.URI;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import java.util.stream.Collectors;
+
+import org.apache.commons.logging.Log;
+import org.apache.commons.logging.LogFactory;
+
+import com.wedsync.calsync.caldav.CalDavClient;
+import com.wedsync.calsync.caldav.CalendarResource;
+import com.wedsync.calsync.caldav.MultigetResult;
+import com.wedsync.calsync.integration.CalendarRepository;
+import com.wedsync.calsync.integration.IntegrationConnector;
+import com.wedsync.calsync.integration.IntegrationRepository;
+import com.wedsync.calsync.sync.staging.StagedChange;
+import com.wedsync.calsync.sync.staging.StagingState;
+import com.wedsync.calsync.sync.staging.SyncStagingRepository;
+
+import org.springframework.batch.core.ExitStatus;
+import org.springframework.batch.core.listener.StepExecutionListener;
+import org.springframework.batch.core.step.StepExecution;
+import org.springframework.batch.infrastructure.item.Chunk;
+import org.springframework.batch.infrastructure.item.ItemWriter;
+
+/**
+ * Step 3 writer: fetches the bodies of a chunk of staged changes with one
+ * calendar-multiget per calendar (the chunk size is the multiget batch size) and stores
+ * them in staging. A 404 means the resource was deleted after it was listed. An href the
+ * server neither returns nor refuses is asked for once more on its own; if it still does
+ * not come, it stays UNANSWERED so the calendar's token does not move past it.
+ */
+class MultigetWriter implements ItemWriter<StagedChange>, StepExecutionListener {
+
+	private static final Log logger = LogFactory.getLog(MultigetWriter.class);
+
+	private final UUID integrationId;
+
+	private final IntegrationRepository integrations;
+
+	private final CalendarRepository calendars;
+
+	private final IntegrationConnector connector;
+
+	private final SyncStagingRepository staging;
+
+	private final Map<UUID, URI> calendarUrls = new HashMap<>();
+
+	private CalDavClient client;
+
+	MultigetWriter(UUID integrationId, IntegrationRepository integrations, CalendarRepository calendars,
+			IntegrationConnector connector, SyncStagingRepository staging) {
+		this.integrationId = integrationId;
+		this.integrations = integrations;
+		this.calendars = calendars;
+		this.connector = connector;
+		this.staging = staging;
+	}
+
+	@Override
+	public void write(Chunk<? extends StagedChange> chunk) {
+		Map<UUID, List<StagedChange>> byCalendar = chunk.getItems()
+			.stream()
+			.collect(Collectors.groupingBy(StagedChange::calendarId, LinkedHashMap::new, Collectors.toList()));
+		byCalendar.forEach(this::fetch);
+	}
+
+	private void fetch(UUID calendarId, List<StagedChange> changes) {
+		URI calendarUrl = this.calendarUrls.computeIfAbsent(calendarId,
+				(id) -> this.calendars.find(id).orElseThrow().href());
+		List<URI> hrefs = changes.stream().map(StagedChange::href).toList();
+		MultigetResult result = client().multiget(calendarUrl, hrefs);
+		record(calendarId, result);
+		if (!result.unanswered().isEmpty()) {
+			MultigetResult again = client().multiget(calendarUrl, result.unanswered());
+			record(calendarId, again);
+			for (URI href : again.unanswered()) {
+				logger.warn("Calendar " + calendarId + ": the server did not answer for " + href
+						+ "; its token stays until it does");
+				this.staging.markState(calendarId, href, StagingState.UNANSWERED);
+			}
+		}
+	}
+
+	private void record(UUID calendarId, MultigetResult result) {
+		for (CalendarResource resource : result.found()) {
+			this.staging.markFetched(calendarId, resource.href(), resource.etag(), resource.icalendar());
+		}
+		for (URI href : result.notFound()) {
+			this.staging.markState(calendarId, href, StagingState.GONE);
+		}
+	}
+
+	private CalDavClient client() {
+		if (this.client == null) {
+			this.client = this.connector.connect(this.integrations.find(this.integrationId).orElseThrow());
+		}
+		return this.client;
+	}
+
+	@Override
+	public ExitStatus afterStep(StepExecution stepExecution) {
+		if (this.client != null) {
+			this.client.close();
+			this.client = null;
+		}
+		return stepExecution.getExitStatus();
+	}
+
+}

@@ -1,0 +1,24 @@
+package com.wedsync.calsync.batch;
+
+import org.springframework.boot.context.properties.EnableConfigurationProperties;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.scheduling.concurrent.ThreadPoolTaskExecutor;
+
+/** The threads syncs run on: a bounded pool, drained on shutdown. */
+@Configuration(proxyBeanMethods = false)
+@EnableConfigurationProperties(SyncJobProperties.class)
+class SyncExecutionConfiguration {
+
+	@Bean
+	ThreadPoolTaskExecutor syncTaskExecutor(SyncJobProperties properties) {
+		ThreadPoolTaskExecutor executor = new ThreadPoolTaskExecutor();
+		executor.setThreadNamePrefix("sync-");
+		executor.setCorePoolSize(properties.maxConcurrentSyncs());
+		executor.setMaxPoolSize(properties.maxConcurrentSyncs());
+		executor.setWaitForTasksToCompleteOnShutdown(true);
+		executor.setAwaitTerminationSeconds(30);
+		return executor;
+	}
+
+}

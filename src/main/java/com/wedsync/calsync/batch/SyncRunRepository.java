@@ -1,0 +1,100 @@
+package com.wedsync.calsync.batch;
+
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.time.Instant;
+import java.util.List;
+import java.util.Optional;
+import java.util.UUID;
+
+import com.wedsync.calsync.batch.SyncRun.SyncPriority;
+import com.wedsync.calsync.batch.SyncRun.SyncStatus;
+import com.wedsync.calsync.batch.SyncRun.SyncTrigger;
+
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Repository;
+
+import static com.wedsync.calsync.persistence.SqlValues.instant;
+import static com.wedsync.calsync.persistence.SqlValues.timestamp;
+import static com.wedsync.calsync.persistence.SqlValues.uuid;
+
+/** The {@code sync_run} table. */
+@Repository
+public class SyncRunRepository {
+
+	private final JdbcClient jdbc;
+
+	SyncRunRepository(JdbcClient jdbc) {
+		this.jdbc = jdbc;
+	}
+
+	SyncRun create(UUID integrationId, SyncTrigger trigger, SyncPriority priority, String reason) {
+		UUID id = UUID.randomUUID();
+		this.jdbc
+			.sql("INSERT INTO sync_run (id, integration_id, trigger_type, priority, reason, status, requested_at) "
+					+ "VALUES (?, ?, ?, ?, ?, ?, ?)")
+			.params(id, integrationId, trigger.name(), priority.name(), reason, SyncStatus.QUEUED.name(),
+					timestamp(Instant.now()))
+			.update();
+		return find(id).orElseThrow();
+	}
+
+	public Optional<SyncRun> find(UUID id) {
+		return this.jdbc.sql("SELECT * FROM sync_run WHERE id = ?")
+			.param(id)
+			.query(SyncRunRepository::syncRun)
+			.optional();
+	}
+
+	/** The queued or running sync of an integration, if any. */
+	Optional<SyncRun> findActive(UUID integrationId) {
+		return this.jdbc
+			.sql("SELECT * FROM sync_run WHERE integration_id = ? AND status IN ('QUEUED', 'RUNNING') "
+					+ "ORDER BY requested_at DESC")
+			.param(integrationId)
+			.query(SyncRunRepository::syncRun)
+			.list()
+			.stream()
+			.findFirst();
+	}
+
+	public List<SyncRun> findAll(UUID integrationId, SyncStatus status, int limit) {
+		return this.jdbc
+			.sql("SELECT * FROM sync_run WHERE (CAST(:integration AS UUID) IS NULL OR integration_id = :integration) "
+					+ "AND (CAST(:status AS VARCHAR(16)) IS NULL OR status = :status) "
+					+ "ORDER BY requested_at DESC LIMIT :limit")
+			.param("integration", integrationId)
+			.param("status", (status != null) ? status.name() : null)
+			.param("limit", limit)
+			.query(SyncRunRepository::syncRun)
+			.list();
+	}
+
+	void updateStatus(UUID id, SyncStatus status, Long jobExecutionId) {
+		this.jdbc.sql("UPDATE sync_run SET status = ?, job_execution_id = COALESCE(?, job_execution_id) WHERE id = ?")
+			.params(status.name(), jobExecutionId, id)
+			.update();
+	}
+
+	void addCounts(UUID id, SyncCounts counts) {
+		this.jdbc
+			.sql("UPDATE sync_run SET read_count = read_count + ?, created_count = created_count + ?, "
+					+ "updated_count = updated_count + ?, deleted_count = deleted_count + ?, "
+					+ "conflict_count = conflict_count + ?, dead_letter_count = dead_letter_count + ? WHERE id = ?")
+			.params(counts.read(), counts.created(), counts.updated(), counts.deleted(), counts.conflicts(),
+					counts.deadLettered(), id)
+			.update();
+	}
+
+	private static SyncRun syncRun(ResultSet rs, int row) throws SQLException {
+		long execution = rs.getLong("job_execution_id");
+		Long jobExecutionId = rs.wasNull() ? null : execution;
+		return new SyncRun(uuid(rs, "id"), uuid(rs, "integration_id"),
+				SyncTrigger.valueOf(rs.getString("trigger_type")), SyncPriority.valueOf(rs.getString("priority")),
+				rs.getString("reason"), jobExecutionId, SyncStatus.valueOf(rs.getString("status")),
+				instant(rs, "requested_at"),
+				new SyncCounts(rs.getInt("read_count"), rs.getInt("created_count"), rs.getInt("updated_count"),
+						rs.getInt("deleted_count"), rs.getInt("conflict_count"), rs.getInt("dead_letter_count")));
+	}
+
+}

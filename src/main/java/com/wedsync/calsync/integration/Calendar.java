@@ -1,0 +1,31 @@
+package com.wedsync.calsync.integration;
+
+import java.net.URI;
+import java.time.Instant;
+import java.util.Objects;
+import java.util.UUID;
+
+/**
+ * A calendar collection of an integration as last seen, with the sync state that was
+ * committed: {@code ctag} and {@code syncToken} move only when every change they cover is
+ * applied. The pending values are what the latest home listing (or sync report) showed.
+ */
+public record Calendar(UUID id, UUID integrationId, URI href, String displayName, String color, String ctag,
+		String syncToken, String pendingCtag, String pendingSyncToken, boolean supportsSyncCollection,
+		boolean holdsEvents, CalendarStatus status, String statusDetail, Instant lastSyncedAt) {
+
+	/** Whether this calendar takes part in syncs. */
+	public boolean isSynced() {
+		return this.holdsEvents && this.status == CalendarStatus.ACTIVE;
+	}
+
+	/**
+	 * The ctag short-cut: the server reports the same ctag and sync-token that were
+	 * committed, so nothing in the calendar changed and it costs no further request.
+	 */
+	public boolean unchangedSinceLastSync() {
+		return (this.ctag != null || this.syncToken != null) && Objects.equals(this.ctag, this.pendingCtag)
+				&& Objects.equals(this.syncToken, this.pendingSyncToken);
+	}
+
+}

@@ -1,0 +1,126 @@
+package com.wedsync.calsync.integration;
+
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.time.Instant;
+import java.util.List;
+import java.util.Optional;
+import java.util.UUID;
+
+import com.wedsync.calsync.caldav.RemoteCalendar;
+
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Repository;
+
+import static com.wedsync.calsync.persistence.SqlValues.instant;
+import static com.wedsync.calsync.persistence.SqlValues.timestamp;
+import static com.wedsync.calsync.persistence.SqlValues.uri;
+import static com.wedsync.calsync.persistence.SqlValues.uuid;
+
+/**
+ * Calendars of integrations. Listing a calendar home records what the server reports as
+ * <em>pending</em> ctag and sync-token; {@link #commitSyncState} makes them the committed
+ * state once every change they cover is applied.
+ */
+@Repository
+public class CalendarRepository {
+
+	private static final String COLUMNS = "id, integration_id, href, display_name, color, ctag, sync_token, "
+			+ "pending_ctag, pending_sync_token, supports_sync_collection, holds_events, status, status_detail, last_synced_at";
+
+	private final JdbcClient jdbc;
+
+	CalendarRepository(JdbcClient jdbc) {
+		this.jdbc = jdbc;
+	}
+
+	/**
+	 * Records a home listing: known calendars get their new properties and pending state,
+	 * new ones are added, calendars no longer listed are marked
+	 * {@link CalendarStatus#REMOVED}.
+	 * @return the calendars of the integration after the update
+	 */
+	public List<Calendar> recordListing(UUID integrationId, List<RemoteCalendar> listed) {
+		List<Calendar> known = findByIntegration(integrationId);
+		for (RemoteCalendar remote : listed) {
+			Optional<Calendar> existing = known.stream().filter((c) -> c.href().equals(remote.href())).findFirst();
+			if (existing.isPresent()) {
+				this.jdbc
+					.sql("UPDATE calendar SET display_name = ?, color = ?, pending_ctag = ?, "
+							+ "pending_sync_token = ?, supports_sync_collection = ?, holds_events = ?, status = ?, "
+							+ "status_detail = NULL WHERE id = ?")
+					.params(remote.displayName(), remote.color(), remote.ctag(), remote.syncToken(),
+							remote.supportsSyncCollection(), remote.holdsEvents(), CalendarStatus.ACTIVE.name(),
+							existing.get().id())
+					.update();
+			}
+			else {
+				this.jdbc
+					.sql("INSERT INTO calendar (id, integration_id, href, display_name, color, pending_ctag, "
+							+ "pending_sync_token, supports_sync_collection, holds_events, status) "
+							+ "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)")
+					.params(UUID.randomUUID(), integrationId, remote.href().toString(), remote.displayName(),
+							remote.color(), remote.ctag(), remote.syncToken(), remote.supportsSyncCollection(),
+							remote.holdsEvents(), CalendarStatus.ACTIVE.name())
+					.update();
+			}
+		}
+		for (Calendar calendar : known) {
+			if (listed.stream().noneMatch((r) -> r.href().equals(calendar.href()))) {
+				setStatus(calendar.id(), CalendarStatus.REMOVED, "No longer listed in the calendar home");
+			}
+		}
+		return findByIntegration(integrationId);
+	}
+
+	public List<Calendar> findByIntegration(UUID integrationId) {
+		return this.jdbc.sql("SELECT " + COLUMNS + " FROM calendar WHERE integration_id = ? ORDER BY href")
+			.param(integrationId)
+			.query(CalendarRepository::calendar)
+			.list();
+	}
+
+	public Optional<Calendar> find(UUID id) {
+		return this.jdbc.sql("SELECT " + COLUMNS + " FROM calendar WHERE id = ?")
+			.param(id)
+			.query(CalendarRepository::calendar)
+			.optional();
+	}
+
+	/**
+	 * Replaces the pending sync-token, e.g. with the one a sync-collection REPORT
+	 * returned, which is newer than the one the home listing showed.
+	 */
+	public void updatePendingSyncToken(UUID id, String syncToken) {
+		this.jdbc.sql("UPDATE calendar SET pending_sync_token = ? WHERE id = ?").params(syncToken, id).update();
+	}
+
+	/** Makes the pending ctag and sync-token the committed ones. */
+	public void commitSyncState(UUID id, Instant at) {
+		this.jdbc
+			.sql("UPDATE calendar SET ctag = pending_ctag, sync_token = pending_sync_token, "
+					+ "last_synced_at = ? WHERE id = ?")
+			.params(timestamp(at), id)
+			.update();
+	}
+
+	/** Forgets the committed token, so the next sync lists the calendar in full. */
+	public void forgetSyncToken(UUID id) {
+		this.jdbc.sql("UPDATE calendar SET sync_token = NULL, ctag = NULL WHERE id = ?").param(id).update();
+	}
+
+	public void setStatus(UUID id, CalendarStatus status, String detail) {
+		this.jdbc.sql("UPDATE calendar SET status = ?, status_detail = ? WHERE id = ?")
+			.params(status.name(), detail, id)
+			.update();
+	}
+
+	private static Calendar calendar(ResultSet rs, int row) throws SQLException {
+		return new Calendar(uuid(rs, "id"), uuid(rs, "integration_id"), uri(rs, "href"), rs.getString("display_name"),
+				rs.getString("color"), rs.getString("ctag"), rs.getString("sync_token"), rs.getString("pending_ctag"),
+				rs.getString("pending_sync_token"), rs.getBoolean("supports_sync_collection"),
+				rs.getBoolean("holds_events"), CalendarStatus.valueOf(rs.getString("status")),
+				rs.getString("status_detail"), instant(rs, "last_synced_at"));
+	}
+
+}

@@ -1,0 +1,12 @@
+package com.wedsync.calsync.integration;
+
+/** Whether a calendar collection is synced. */
+public enum CalendarStatus {
+
+	ACTIVE,
+	/**
+	 * No longer listed by the server; its links are kept until an operator removes it.
+	 */
+	REMOVED
+
+}

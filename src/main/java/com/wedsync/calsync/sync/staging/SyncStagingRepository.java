@@ -1,0 +1,120 @@
+package com.wedsync.calsync.sync.staging;
+
+import java.net.URI;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.util.Collection;
+import java.util.EnumMap;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Repository;
+
+import static com.wedsync.calsync.persistence.SqlValues.uri;
+import static com.wedsync.calsync.persistence.SqlValues.uuid;
+
+/**
+ * The {@code sync_staging} table: remote changes between detection and application. It is
+ * what makes a sync restartable: a crash leaves the rows, and a restarted step reads on
+ * from the ones not yet settled.
+ */
+@Repository
+public class SyncStagingRepository {
+
+	private final JdbcClient jdbc;
+
+	private final JdbcTemplate jdbcTemplate;
+
+	SyncStagingRepository(JdbcClient jdbc, JdbcTemplate jdbcTemplate) {
+		this.jdbc = jdbc;
+		this.jdbcTemplate = jdbcTemplate;
+	}
+
+	/**
+	 * Stages the changes of one calendar in one JDBC batch. The calendar's staging must
+	 * be clear: detection always starts from the committed token.
+	 * @param etags the new ETag by href ({@code null} values for deletions)
+	 */
+	public void stageAll(UUID integrationId, UUID calendarId, Map<URI, String> etags, StagingState state) {
+		List<Object[]> rows = etags.entrySet()
+			.stream()
+			.map((e) -> new Object[] { calendarId, e.getKey().toString(), integrationId, e.getValue(), state.name() })
+			.toList();
+		this.jdbcTemplate.batchUpdate(
+				"INSERT INTO sync_staging (calendar_id, href, integration_id, etag, state) VALUES (?, ?, ?, ?, ?)",
+				rows);
+	}
+
+	public void markFetched(UUID calendarId, URI href, String etag, String icalendar) {
+		this.jdbc.sql("UPDATE sync_staging SET etag = ?, ics = ?, state = ? WHERE calendar_id = ? AND href = ?")
+			.params(etag, icalendar, StagingState.FETCHED.name(), calendarId, href.toString())
+			.update();
+	}
+
+	public void markState(UUID calendarId, URI href, StagingState state) {
+		this.jdbc.sql("UPDATE sync_staging SET state = ? WHERE calendar_id = ? AND href = ?")
+			.params(state.name(), calendarId, href.toString())
+			.update();
+	}
+
+	/** Settles a change as applied, remembering what applying it did. */
+	public void markApplied(UUID calendarId, URI href, String outcome) {
+		this.jdbc.sql("UPDATE sync_staging SET state = ?, outcome = ?, ics = NULL WHERE calendar_id = ? AND href = ?")
+			.params(StagingState.APPLIED.name(), outcome, calendarId, href.toString())
+			.update();
+	}
+
+	/** Counts the applied changes of a calendar by outcome. */
+	public Map<String, Integer> countByOutcome(UUID calendarId) {
+		Map<String, Integer> counts = new HashMap<>();
+		this.jdbc
+			.sql("SELECT outcome, COUNT(*) AS n FROM sync_staging WHERE calendar_id = ? AND outcome IS NOT NULL "
+					+ "GROUP BY outcome")
+			.param(calendarId)
+			.query((rs) -> {
+				counts.put(rs.getString("outcome"), rs.getInt("n"));
+			});
+		return counts;
+	}
+
+	/** Counts the changes of a calendar by state. */
+	public Map<StagingState, Integer> countByState(UUID calendarId) {
+		Map<StagingState, Integer> counts = new EnumMap<>(StagingState.class);
+		this.jdbc.sql("SELECT state, COUNT(*) AS n FROM sync_staging WHERE calendar_id = ? GROUP BY state")
+			.param(calendarId)
+			.query((rs) -> {
+				counts.put(StagingState.valueOf(rs.getString("state")), rs.getInt("n"));
+			});
+		return counts;
+	}
+
+	public List<StagedChange> findByCalendar(UUID calendarId, Collection<StagingState> states) {
+		return this.jdbc.sql("SELECT * FROM sync_staging WHERE calendar_id = :calendar AND state IN (:states)")
+			.param("calendar", calendarId)
+			.param("states", states.stream().map(Enum::name).toList())
+			.query(SyncStagingRepository::stagedChange)
+			.list();
+	}
+
+	/**
+	 * Forgets what an earlier, unfinished sync staged: it is detected again from the
+	 * token.
+	 */
+	public void clearIntegration(UUID integrationId) {
+		this.jdbc.sql("DELETE FROM sync_staging WHERE integration_id = ?").param(integrationId).update();
+	}
+
+	public void clearCalendar(UUID calendarId) {
+		this.jdbc.sql("DELETE FROM sync_staging WHERE calendar_id = ?").param(calendarId).update();
+	}
+
+	public static StagedChange stagedChange(ResultSet rs, int row) throws SQLException {
+		return new StagedChange(uuid(rs, "integration_id"), uuid(rs, "calendar_id"), uri(rs, "href"),
+				rs.getString("etag"), rs.getString("ics"), StagingState.valueOf(rs.getString("state")));
+	}
+
+}

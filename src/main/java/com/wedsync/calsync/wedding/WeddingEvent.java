@@ -1,0 +1,21 @@
+package com.wedsync.calsync.wedding;
+
+import java.time.Instant;
+import java.util.UUID;
+
+import com.wedsync.calsync.ical.EventKind;
+import com.wedsync.calsync.ical.EventTiming;
+
+/**
+ * A wedding event as the platform holds it: the fields it models, plus the canonical
+ * iCalendar body (master and overrides) that carries everything else.
+ *
+ * @param weddingId the wedding, or {@code null} for an event imported from a calendar
+ * that belongs to no wedding yet
+ * @param originCalendarId the calendar an imported event came from
+ * @param version incremented by every change of the content
+ */
+public record WeddingEvent(UUID id, String tenantId, UUID weddingId, UUID originCalendarId, String uid, EventKind kind,
+		String summary, String location, String description, EventTiming timing, String recurrenceRule,
+		String icalendar, String contentHash, long version, Instant updatedAt, boolean deleted) {
+}
