@@ -79,6 +79,15 @@ public class IntegrationRepository {
 			.single();
 	}
 
+	public void replacePassword(UUID id, String password) {
+		SealedCredential sealed = this.cipher.seal(password, id.toString());
+		this.jdbc
+			.sql("UPDATE integration SET credential_key_id = ?, credential_ciphertext = ?, updated_at = ? "
+					+ "WHERE id = ?")
+			.params(sealed.keyId(), sealed.ciphertext(), timestamp(Instant.now()), id)
+			.update();
+	}
+
 	public void updateDiscovery(UUID id, URI principal, URI calendarHome) {
 		this.jdbc.sql("UPDATE integration SET principal_url = ?, calendar_home_url = ?, updated_at = ? WHERE id = ?")
 			.params(text(principal), text(calendarHome), timestamp(Instant.now()), id)

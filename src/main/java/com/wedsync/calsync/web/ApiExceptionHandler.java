@@ -1,0 +1,58 @@
+package com.wedsync.calsync.web;
+
+import java.util.List;
+import java.util.Map;
+
+import com.wedsync.calsync.batch.SyncNotRestartableException;
+
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.HttpStatusCode;
+import org.springframework.http.ProblemDetail;
+import org.springframework.http.ResponseEntity;
+import org.springframework.web.bind.MethodArgumentNotValidException;
+import org.springframework.web.bind.annotation.ExceptionHandler;
+import org.springframework.web.bind.annotation.RestControllerAdvice;
+import org.springframework.web.context.request.WebRequest;
+import org.springframework.web.servlet.mvc.method.annotation.ResponseEntityExceptionHandler;
+
+/**
+ * Every API error is an RFC 9457 problem detail. Validation failures list each field and
+ * what is wrong with it, so a client can fix its request without guessing.
+ */
+@RestControllerAdvice
+class ApiExceptionHandler extends ResponseEntityExceptionHandler {
+
+	@Override
+	protected ResponseEntity<Object> handleMethodArgumentNotValid(MethodArgumentNotValidException ex,
+			HttpHeaders headers, HttpStatusCode status, WebRequest request) {
+		ProblemDetail problem = ex.getBody();
+		problem.setTitle("Invalid request");
+		List<Map<String, String>> errors = ex.getBindingResult()
+			.getFieldErrors()
+			.stream()
+			.map((error) -> Map.of("field", error.getField(), "message", String.valueOf(error.getDefaultMessage())))
+			.toList();
+		problem.setDetail(errors.isEmpty() ? "The request is not valid" : errors.size() + " invalid field(s): "
+				+ String.join(", ", errors.stream().map((e) -> e.get("field") + " " + e.get("message")).toList()));
+		problem.setProperty("errors", errors);
+		return handleExceptionInternal(ex, problem, headers, status, request);
+	}
+
+	@ExceptionHandler(InvalidRequestException.class)
+	ProblemDetail invalidRequest(InvalidRequestException ex) {
+		ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.BAD_REQUEST, ex.getMessage());
+		problem.setTitle("Invalid request");
+		return problem;
+	}
+
+	@ExceptionHandler(SyncNotRestartableException.class)
+	ProblemDetail syncNotRestartable(SyncNotRestartableException ex) {
+		ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.CONFLICT, ex.getMessage());
+		problem.setTitle("Sync cannot be restarted");
+		problem.setProperty("syncId", ex.getRun().id());
+		problem.setProperty("status", ex.getRun().status());
+		return problem;
+	}
+
+}
