@@ -33,7 +33,8 @@ record InputLimits(int maxBytes, int maxComponents) {
 	}
 
 	/**
-	 * @throws InvalidICalendarException naming the first limit the text breaks */
+	 * @throws InvalidICalendarException naming the first limit the text breaks
+	 */
 	void check(String icalendar) {
 		if (icalendar == null || icalendar.isBlank()) {
 			throw new InvalidICalendarException("Not iCalendar: the text is empty");

@@ -57,7 +57,8 @@ final class ZoneLookup {
 	}
 
 	/**
-	 * @throws InvalidICalendarException when the TZID is neither defined nor known */
+	 * @throws InvalidICalendarException when the TZID is neither defined nor known
+	 */
 	ZoneRules rulesFor(String tzid) {
 		return this.resolved.computeIfAbsent(tzid, this::resolve);
 	}
