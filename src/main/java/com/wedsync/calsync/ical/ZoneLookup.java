@@ -4,6 +4,7 @@ import java.time.DateTimeException;
 import java.time.Instant;
 import java.time.LocalDateTime;
 import java.time.ZoneId;
+import java.time.ZoneOffset;
 import java.time.zone.ZoneOffsetTransition;
 import java.time.zone.ZoneRules;
 import java.util.HashMap;
@@ -48,7 +49,7 @@ final class ZoneLookup {
 	 */
 	Instant toInstant(LocalDateTime local, String tzid) {
 		ZoneRules rules = rulesFor(tzid);
-		List<java.time.ZoneOffset> offsets = rules.getValidOffsets(local);
+		List<ZoneOffset> offsets = rules.getValidOffsets(local);
 		if (!offsets.isEmpty()) {
 			return local.toInstant(offsets.get(0));
 		}

@@ -4,6 +4,8 @@ import java.time.Instant;
 
 import org.junit.jupiter.api.Test;
 
+import org.springframework.context.annotation.AnnotationConfigApplicationContext;
+
 import static org.assertj.core.api.Assertions.assertThat;
 
 class Ical4jCalendarObjectParserTests {
@@ -143,6 +145,16 @@ class Ical4jCalendarObjectParserTests {
 
 		assertThat(event.overrides()).singleElement()
 			.satisfies((override) -> assertThat(override.recurrenceId()).isEqualTo("2029-06-12"));
+	}
+
+	@Test
+	void shouldBeTheSpringBeanForCalendarObjectParser() {
+		try (var context = new AnnotationConfigApplicationContext(Ical4jCalendarObjectParser.class)) {
+			CalendarObjectParser bean = context.getBean(CalendarObjectParser.class);
+
+			assertThat(bean.parse(Fixtures.ical("floating.ics")).uid())
+				.isEqualTo("floating-hair-trial@wedsync.example");
+		}
 	}
 
 }
