@@ -7,7 +7,9 @@ import java.util.List;
  * One calendar object resource (RFC 4791 section 4.1): the master VEVENT, its
  * RECURRENCE-ID overrides and the VTIMEZONEs they use, all with one UID.
  *
- * @param recurrenceRule the RRULE value of the master, or {@code null}
+ * @param recurrenceRule the RRULE value of the master, or {@code null}; as ical4j writes
+ * it, so rule parts come in ical4j's order (FREQ, COUNT/UNTIL, INTERVAL, BY...), not the
+ * sender's
  * @param lastModified LAST-MODIFIED of the master, or {@code null}
  * @param contentHash hex SHA-256 of the normalised content: ignores DTSTAMP, PRODID,
  * LAST-MODIFIED, CREATED, property order and line folding, so a server that only touched

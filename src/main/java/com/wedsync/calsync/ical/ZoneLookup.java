@@ -1,0 +1,90 @@
+package com.wedsync.calsync.ical;
+
+import java.time.DateTimeException;
+import java.time.Instant;
+import java.time.LocalDateTime;
+import java.time.ZoneId;
+import java.time.ZoneOffset;
+import java.time.zone.ZoneOffsetTransition;
+import java.time.zone.ZoneRules;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+
+import net.fortuna.ical4j.model.Property;
+import net.fortuna.ical4j.model.TimeZoneRegistry;
+import net.fortuna.ical4j.model.ZoneRulesBuilder;
+import net.fortuna.ical4j.model.component.VTimeZone;
+
+/**
+ * Turns a local date-time with a TZID into an instant, offline. The VTIMEZONE shipped in
+ * the calendar object wins (RFC 5545 §3.2.19: the TZID names a VTIMEZONE of the same
+ * object); without one the TZID must be a zone the JDK (or an ical4j alias of one) knows.
+ * <p>
+ * Built per parse from the object's VTIMEZONEs. It deliberately does not register them in
+ * an ical4j {@code TimeZoneRegistry}: every registration takes one of ical4j's 1500
+ * global zone ids until the registry is garbage collected, which a busy sync could
+ * exhaust.
+ */
+final class ZoneLookup {
+
+	private final Map<String, VTimeZone> definitions = new HashMap<>();
+
+	private final Map<String, ZoneRules> resolved = new HashMap<>();
+
+	ZoneLookup(List<VTimeZone> timeZones) {
+		for (VTimeZone timeZone : timeZones) {
+			timeZone.getProperties()
+				.stream()
+				.filter((property) -> property.getName().equalsIgnoreCase("TZID"))
+				.map(Property::getValue)
+				.findFirst()
+				.ifPresent((tzid) -> this.definitions.put(tzid, timeZone));
+		}
+	}
+
+	/**
+	 * RFC 5545 §3.3.5: a local time in a gap is read with the offset before the gap, and
+	 * an ambiguous one with the first (earlier) offset, which is what the JDK does.
+	 */
+	Instant toInstant(LocalDateTime local, String tzid) {
+		ZoneRules rules = rulesFor(tzid);
+		List<ZoneOffset> offsets = rules.getValidOffsets(local);
+		if (!offsets.isEmpty()) {
+			return local.toInstant(offsets.get(0));
+		}
+		ZoneOffsetTransition gap = rules.getTransition(local);
+		return local.toInstant(gap.getOffsetBefore());
+	}
+
+	/**
+	 * @throws InvalidICalendarException when the TZID is neither defined nor known
+	 */
+	ZoneRules rulesFor(String tzid) {
+		return this.resolved.computeIfAbsent(tzid, this::resolve);
+	}
+
+	private ZoneRules resolve(String tzid) {
+		VTimeZone definition = this.definitions.get(tzid);
+		if (definition != null) {
+			try {
+				return new ZoneRulesBuilder().vTimeZone(definition).build();
+			}
+			catch (RuntimeException ex) {
+				// a broken VTIMEZONE for a well-known id is still usable through the JDK
+				return knownZone(tzid, "its VTIMEZONE cannot be read (" + ex.getMessage() + ")");
+			}
+		}
+		return knownZone(tzid, "no VTIMEZONE in the object defines it");
+	}
+
+	private static ZoneRules knownZone(String tzid, String why) {
+		try {
+			return ZoneId.of(tzid, TimeZoneRegistry.ZONE_ALIASES).getRules();
+		}
+		catch (DateTimeException ex) {
+			throw new InvalidICalendarException("Unknown time zone TZID=" + tzid + ": not a known zone and " + why);
+		}
+	}
+
+}
