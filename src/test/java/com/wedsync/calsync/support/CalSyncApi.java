@@ -1,0 +1,135 @@
+package com.wedsync.calsync.support;
+
+import java.io.IOException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpRequest.BodyPublishers;
+import java.net.http.HttpResponse;
+import java.net.http.HttpResponse.BodyHandlers;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Base64;
+import java.util.Map;
+import java.util.UUID;
+
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
+
+import com.wedsync.calsync.testpeers.CalDavTestServer;
+
+/**
+ * The service's REST API as a client sees it: real HTTP to the running application, with
+ * the admin credentials of the test profile.
+ */
+public final class CalSyncApi {
+
+	private static final String ADMIN = "Basic "
+			+ Base64.getEncoder().encodeToString("admin:test-admin-password".getBytes(StandardCharsets.UTF_8));
+
+	private final URI base;
+
+	private final JsonMapper json = JsonMapper.builder().build();
+
+	private final HttpClient http = HttpClient.newHttpClient();
+
+	public CalSyncApi(int port) {
+		this.base = URI.create("http://127.0.0.1:" + port);
+	}
+
+	public Response get(String path) {
+		return send(request(path).GET(), ADMIN);
+	}
+
+	public Response post(String path, Object body) {
+		return send(request(path).POST(BodyPublishers.ofString(this.json.writeValueAsString(body)))
+			.header("Content-Type", "application/json"), ADMIN);
+	}
+
+	public Response postRaw(String path, String body, String authorization) {
+		return send(request(path).POST(BodyPublishers.ofString(body)).header("Content-Type", "application/json"),
+				authorization);
+	}
+
+	public Response patch(String path, Object body) {
+		return send(request(path).method("PATCH", BodyPublishers.ofString(this.json.writeValueAsString(body)))
+			.header("Content-Type", "application/json"), ADMIN);
+	}
+
+	public Response delete(String path) {
+		return send(request(path).DELETE(), ADMIN);
+	}
+
+	/** Connects the test server's account; returns the integration id. */
+	public UUID connect(CalDavTestServer server, String tenantId) {
+		Response created = post("/api/integrations", Map.of("tenantId", tenantId, "provider", "CALDAV", "serverUrl",
+				server.baseUrl().toString(), "username", server.username(), "password", server.password()));
+		created.expect(201);
+		return UUID.fromString(created.body().get("id").asString());
+	}
+
+	/** Requests a sync and waits until it ends; returns the final sync report. */
+	public JsonNode syncAndWait(UUID integrationId) {
+		Response accepted = post("/api/integrations/" + integrationId + "/syncs", Map.of("reason", "test"));
+		accepted.expect(202);
+		return awaitEnd(accepted.body().get("syncId").asString());
+	}
+
+	public JsonNode awaitEnd(String syncId) {
+		Instant deadline = Instant.now().plus(Duration.ofMinutes(3));
+		while (Instant.now().isBefore(deadline)) {
+			JsonNode report = get("/api/syncs/" + syncId).expect(200).body();
+			String status = report.get("status").asString();
+			if (!status.equals("QUEUED") && !status.equals("RUNNING")) {
+				return report;
+			}
+			sleep();
+		}
+		throw new AssertionError("Sync " + syncId + " did not end within 3 minutes");
+	}
+
+	private HttpRequest.Builder request(String path) {
+		return HttpRequest.newBuilder(this.base.resolve(path)).timeout(Duration.ofSeconds(30));
+	}
+
+	private Response send(HttpRequest.Builder request, String authorization) {
+		if (authorization != null) {
+			request.header("Authorization", authorization);
+		}
+		try {
+			HttpResponse<String> response = this.http.send(request.build(), BodyHandlers.ofString());
+			JsonNode body = response.body().isEmpty() ? null : this.json.readTree(response.body());
+			return new Response(response.statusCode(), body, response.headers().firstValue("Content-Type").orElse(""),
+					response.body());
+		}
+		catch (IOException ex) {
+			throw new IllegalStateException(ex);
+		}
+		catch (InterruptedException ex) {
+			Thread.currentThread().interrupt();
+			throw new IllegalStateException(ex);
+		}
+	}
+
+	private static void sleep() {
+		try {
+			Thread.sleep(100);
+		}
+		catch (InterruptedException ex) {
+			Thread.currentThread().interrupt();
+		}
+	}
+
+	public record Response(int status, JsonNode body, String contentType, String text) {
+
+		public Response expect(int expected) {
+			if (this.status != expected) {
+				throw new AssertionError("Expected HTTP " + expected + " but got " + this.status + ": " + this.text);
+			}
+			return this;
+		}
+
+	}
+
+}

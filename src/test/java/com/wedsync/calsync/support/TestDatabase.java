@@ -1,0 +1,53 @@
+package com.wedsync.calsync.support;
+
+import java.net.URI;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.SQLException;
+import java.sql.Statement;
+
+/**
+ * Makes sure the PostgreSQL database the suite runs on exists, creating it through the
+ * server's maintenance database when it does not. A missing server fails the tests with
+ * a message that says what to start; nothing is skipped.
+ */
+public final class TestDatabase {
+
+	private static final String URL = env("CALSYNC_TEST_DATABASE_URL", "jdbc:postgresql://127.0.0.1:5432/calsync_test");
+
+	private static final String USER = env("CALSYNC_TEST_DATABASE_USERNAME", "postgres");
+
+	private static final String PASSWORD = env("CALSYNC_TEST_DATABASE_PASSWORD", "");
+
+	private static boolean ensured;
+
+	private TestDatabase() {
+	}
+
+	public static synchronized void ensureExists() {
+		if (ensured) {
+			return;
+		}
+		URI uri = URI.create(URL.substring("jdbc:".length()));
+		String name = uri.getPath().substring(1);
+		String maintenance = "jdbc:postgresql://" + uri.getAuthority() + "/postgres";
+		try (Connection connection = DriverManager.getConnection(maintenance, USER, PASSWORD);
+				Statement statement = connection.createStatement()) {
+			var rs = statement.executeQuery("SELECT 1 FROM pg_database WHERE datname = '" + name.replace("'", "") + "'");
+			if (!rs.next()) {
+				statement.execute("CREATE DATABASE \"" + name.replace("\"", "") + "\"");
+			}
+		}
+		catch (SQLException ex) {
+			throw new IllegalStateException("The tests need PostgreSQL at " + maintenance + " (user " + USER
+					+ "): start it with scripts/ensure-postgres, or set CALSYNC_TEST_DATABASE_URL", ex);
+		}
+		ensured = true;
+	}
+
+	private static String env(String name, String fallback) {
+		String value = System.getenv(name);
+		return (value != null && !value.isBlank()) ? value : fallback;
+	}
+
+}
