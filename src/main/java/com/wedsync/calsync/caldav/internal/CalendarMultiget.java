@@ -72,7 +72,10 @@ final class CalendarMultiget {
 		unanswered.addAll(pending.values());
 	}
 
-	/** The calendar data untrimmed: trailing CRLF is part of an iCalendar stream. */
+	/**
+	 * Untrimmed; line ends are LF after XML end-of-line handling, which iCalendar parsers
+	 * accept.
+	 */
 	private static String calendarData(Multistatus.Entry entry) {
 		return entry.property(DavNames.CALENDAR_DATA).text();
 	}
