@@ -28,10 +28,6 @@ final class DavSession {
 		this.xml = xml;
 	}
 
-	DavTransport transport() {
-		return this.transport;
-	}
-
 	/** PROPFIND with the given Depth; any non-2xx status throws. */
 	Multistatus propfind(URI url, int depth, List<QName> properties) {
 		DavResponse response = sendPropfind(url, depth, properties);

@@ -31,7 +31,7 @@ record Multistatus(List<Entry> responses, String syncToken) {
 	record Entry(URI href, int status, Map<QName, XmlElement> properties) {
 
 		XmlElement property(QName name) {
-			return this.properties.get(new QName(name.getNamespaceURI(), name.getLocalPart()));
+			return this.properties.get(name);
 		}
 
 		String text(QName name) {

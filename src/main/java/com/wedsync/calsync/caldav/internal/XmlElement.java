@@ -13,9 +13,11 @@ import javax.xml.namespace.QName;
  */
 record XmlElement(QName name, Map<String, String> attributes, String text, List<XmlElement> children) {
 
+	/**
+	 * QName equality ignores prefixes: servers pick their own ({@code ns0:}, {@code d:}).
+	 */
 	boolean is(QName other) {
-		return this.name.getNamespaceURI().equals(other.getNamespaceURI())
-				&& this.name.getLocalPart().equals(other.getLocalPart());
+		return this.name.equals(other);
 	}
 
 	Optional<XmlElement> child(QName childName) {
