@@ -1,0 +1,65 @@
+package com.wedsync.calsync.caldav.internal;
+
+import java.net.URI;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Set;
+
+import com.wedsync.calsync.caldav.RemoteCalendar;
+import com.wedsync.calsync.caldav.RemoteResource;
+
+/** The two PROPFIND Depth 1 listings: calendars of a home, resources of a calendar. */
+final class CalendarListing {
+
+	private final DavSession session;
+
+	CalendarListing(DavSession session) {
+		this.session = session;
+	}
+
+	List<RemoteCalendar> calendars(URI home) {
+		Multistatus answer = this.session.propfind(home, 1,
+				List.of(DavNames.RESOURCETYPE, DavNames.DISPLAYNAME, DavNames.CALENDAR_COLOR, DavNames.GETCTAG,
+						DavNames.SYNC_TOKEN, DavNames.SUPPORTED_CALENDAR_COMPONENT_SET, DavNames.SUPPORTED_REPORT_SET));
+		return answer.responses()
+			.stream()
+			.filter((entry) -> entry.status() / 100 == 2)
+			.filter(CalendarListing::isCalendar)
+			.map(CalendarListing::toCalendar)
+			.toList();
+	}
+
+	List<RemoteResource> resources(URI calendar) {
+		Multistatus answer = this.session.propfind(calendar, 1, List.of(DavNames.RESOURCETYPE, DavNames.GETETAG));
+		return answer.responses()
+			.stream()
+			.filter((entry) -> entry.status() / 100 == 2)
+			.filter((entry) -> !Hrefs.same(entry.href(), calendar))
+			.filter((entry) -> !entry.isCollection())
+			.filter((entry) -> entry.text(DavNames.GETETAG) != null)
+			.map((entry) -> new RemoteResource(entry.href(), entry.text(DavNames.GETETAG)))
+			.toList();
+	}
+
+	private static boolean isCalendar(Multistatus.Entry entry) {
+		XmlElement type = entry.property(DavNames.RESOURCETYPE);
+		return type != null && type.child(DavNames.CALENDAR).isPresent();
+	}
+
+	private static RemoteCalendar toCalendar(Multistatus.Entry entry) {
+		Set<String> components = new LinkedHashSet<>();
+		XmlElement componentSet = entry.property(DavNames.SUPPORTED_CALENDAR_COMPONENT_SET);
+		if (componentSet != null) {
+			componentSet.children(DavNames.COMP)
+				.stream()
+				.map((comp) -> comp.attributes().get("name"))
+				.filter((name) -> name != null)
+				.forEach(components::add);
+		}
+		XmlElement reports = entry.property(DavNames.SUPPORTED_REPORT_SET);
+		boolean syncCollection = reports != null && reports.hasDescendant(DavNames.SYNC_COLLECTION);
+		return new RemoteCalendar(entry.href(), entry.text(DavNames.DISPLAYNAME), entry.text(DavNames.CALENDAR_COLOR),
+				entry.text(DavNames.GETCTAG), entry.text(DavNames.SYNC_TOKEN), Set.copyOf(components), syncCollection);
+	}
+
+}

@@ -1,0 +1,83 @@
+package com.wedsync.calsync.caldav.internal;
+
+import java.net.URI;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+import com.wedsync.calsync.caldav.CalendarResource;
+import com.wedsync.calsync.caldav.MultigetResult;
+
+/**
+ * RFC 4791 section 7.9 calendar-multiget, one REPORT per batch. Every href asked for ends
+ * up in exactly one of found, notFound or unanswered: none is silently lost.
+ */
+final class CalendarMultiget {
+
+	private final DavSession session;
+
+	private final int batchSize;
+
+	CalendarMultiget(DavSession session, int batchSize) {
+		this.session = session;
+		this.batchSize = batchSize;
+	}
+
+	MultigetResult fetch(URI calendar, List<URI> hrefs) {
+		List<CalendarResource> found = new ArrayList<>();
+		List<URI> notFound = new ArrayList<>();
+		List<URI> unanswered = new ArrayList<>();
+		for (int from = 0; from < hrefs.size(); from += this.batchSize) {
+			List<URI> batch = hrefs.subList(from, Math.min(hrefs.size(), from + this.batchSize));
+			fetchBatch(calendar, batch, found, notFound, unanswered);
+		}
+		return new MultigetResult(List.copyOf(found), List.copyOf(notFound), List.copyOf(unanswered));
+	}
+
+	private void fetchBatch(URI calendar, List<URI> batch, List<CalendarResource> found, List<URI> notFound,
+			List<URI> unanswered) {
+		// Keyed by the normalised absolute form; results name the href as the caller gave
+		// it.
+		Map<String, URI> pending = new LinkedHashMap<>();
+		List<String> bodyHrefs = new ArrayList<>();
+		for (URI href : batch) {
+			URI absolute = calendar.resolve(href);
+			if (pending.putIfAbsent(Hrefs.key(absolute), href) == null) {
+				bodyHrefs.add(Hrefs.forRequest(calendar, absolute));
+			}
+		}
+		// RFC 4791 section 7.9.1 sends Depth 1 in its examples; servers ignore it.
+		DavResponse response = this.session.sendReport(calendar, 1,
+				DavRequestBodies.calendarMultiget(bodyHrefs, List.of(DavNames.GETETAG, DavNames.CALENDAR_DATA)));
+		if (!response.isSuccess()) {
+			throw DavStatusErrors.toException("REPORT calendar-multiget", response);
+		}
+		for (Multistatus.Entry entry : this.session.multistatus(response).responses()) {
+			String key = Hrefs.key(entry.href());
+			URI asked = pending.get(key);
+			if (asked == null) {
+				continue;
+			}
+			String data = entry.text(DavNames.CALENDAR_DATA);
+			if (entry.status() == 404 || entry.status() == 410) {
+				notFound.add(asked);
+				pending.remove(key);
+			}
+			else if (entry.status() / 100 == 2 && data != null) {
+				found.add(new CalendarResource(asked, entry.text(DavNames.GETETAG), calendarData(entry)));
+				pending.remove(key);
+			}
+		}
+		unanswered.addAll(pending.values());
+	}
+
+	/**
+	 * Untrimmed; line ends are LF after XML end-of-line handling, which iCalendar parsers
+	 * accept.
+	 */
+	private static String calendarData(Multistatus.Entry entry) {
+		return entry.property(DavNames.CALENDAR_DATA).text();
+	}
+
+}

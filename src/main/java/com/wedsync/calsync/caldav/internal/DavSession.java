@@ -1,0 +1,69 @@
+package com.wedsync.calsync.caldav.internal;
+
+import java.net.URI;
+import java.util.List;
+
+import javax.xml.namespace.QName;
+
+import com.github.sardine.impl.methods.HttpPropFind;
+import com.github.sardine.impl.methods.HttpReport;
+import org.apache.http.client.methods.HttpEntityEnclosingRequestBase;
+import org.apache.http.entity.ByteArrayEntity;
+import org.apache.http.entity.ContentType;
+
+/**
+ * The WebDAV requests the features share: PROPFIND and REPORT with an XML body, answered
+ * by a multistatus. A non-207 answer becomes a typed exception.
+ */
+final class DavSession {
+
+	private static final ContentType XML = ContentType.create("application/xml", "UTF-8");
+
+	private final DavTransport transport;
+
+	private final HardenedXmlReader xml;
+
+	DavSession(DavTransport transport, HardenedXmlReader xml) {
+		this.transport = transport;
+		this.xml = xml;
+	}
+
+	/** PROPFIND with the given Depth; any non-2xx status throws. */
+	Multistatus propfind(URI url, int depth, List<QName> properties) {
+		DavResponse response = sendPropfind(url, depth, properties);
+		if (!response.isSuccess()) {
+			throw DavStatusErrors.toException("PROPFIND", response);
+		}
+		return multistatus(response);
+	}
+
+	/** PROPFIND returning the raw answer, for callers that handle redirects or 404s. */
+	DavResponse sendPropfind(URI url, int depth, List<QName> properties) {
+		HttpPropFind request = new HttpPropFind(url);
+		request.setDepth(Integer.toString(depth));
+		return send(request, DavRequestBodies.propfind(properties));
+	}
+
+	/** REPORT returning the raw answer; the caller decides what a failure means. */
+	DavResponse sendReport(URI url, int depth, byte[] body) {
+		HttpReport request = new HttpReport(url);
+		request.setDepth(Integer.toString(depth));
+		return send(request, body);
+	}
+
+	Multistatus multistatus(DavResponse response) {
+		return Multistatus.from(response.url(), this.xml.read(response.url(), response.body()));
+	}
+
+	XmlElement xml(DavResponse response) {
+		return this.xml.read(response.url(), response.body());
+	}
+
+	private DavResponse send(HttpEntityEnclosingRequestBase request, byte[] body) {
+		// sardine's method classes preset text/xml; RFC 7303 prefers application/xml.
+		request.setHeader("Content-Type", XML.toString());
+		request.setEntity(new ByteArrayEntity(body, XML));
+		return this.transport.send(request);
+	}
+
+}

@@ -1,0 +1,110 @@
+package com.wedsync.calsync.caldav.internal;
+
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.InputStream;
+import java.net.MalformedURLException;
+import java.net.URI;
+import java.time.Duration;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.Map;
+import java.util.Set;
+
+import com.github.sardine.impl.SardineImpl;
+import org.apache.http.Header;
+import org.apache.http.HttpResponse;
+import org.apache.http.client.methods.HttpRequestBase;
+import org.apache.http.impl.client.HttpClientBuilder;
+
+import com.wedsync.calsync.caldav.DavCredentials;
+import com.wedsync.calsync.caldav.TransportException;
+
+/**
+ * Sends one HTTP request and returns the whole answer, over sardine's HttpClient (pooled
+ * keep-alive connections, timeouts, Basic auth). Every request is counted, whatever its
+ * outcome. Redirects and retries are not followed here: discovery follows redirects
+ * itself and retries belong to the caller's resilience policy.
+ */
+final class DavTransport extends SardineImpl {
+
+	private final CalDavRequestMetrics metrics;
+
+	private final long maxResponseBytes;
+
+	private final Set<String> preemptiveOrigins = new HashSet<>();
+
+	DavTransport(HttpClientBuilder builder, DavCredentials credentials, CalDavRequestMetrics metrics,
+			long maxResponseBytes) {
+		super(builder, credentials.username(), credentials.password());
+		this.metrics = metrics;
+		this.maxResponseBytes = maxResponseBytes;
+	}
+
+	DavResponse send(HttpRequestBase request) {
+		URI url = request.getURI();
+		sendCredentialsUpFront(url);
+		String statusClass = "io_error";
+		long started = System.nanoTime();
+		try {
+			DavResponse response = execute(request, (http) -> readResponse(request, http));
+			statusClass = CalDavRequestMetrics.statusClass(response.status());
+			return response;
+		}
+		catch (IOException ex) {
+			throw new TransportException(
+					request.getMethod() + " failed: " + ex.getClass().getSimpleName() + ": " + ex.getMessage(), url, 0,
+					ex);
+		}
+		finally {
+			this.metrics.record(request.getMethod(), statusClass, url.getHost(),
+					Duration.ofNanos(System.nanoTime() - started));
+		}
+	}
+
+	/**
+	 * Basic auth on the first request to each origin, instead of a 401 round trip per
+	 * connection: iCloud counts those requests too. The principal and home may live on
+	 * different hosts, so origins are added as they are met.
+	 */
+	private synchronized void sendCredentialsUpFront(URI url) {
+		String origin = Hrefs.key(url.resolve("/"));
+		if (this.preemptiveOrigins.add(origin)) {
+			try {
+				enablePreemptiveAuthentication(url.toURL());
+			}
+			catch (MalformedURLException ex) {
+				throw new TransportException("Not an HTTP URL", url, 0, ex);
+			}
+		}
+	}
+
+	private DavResponse readResponse(HttpRequestBase request, HttpResponse http) throws IOException {
+		Map<String, String> headers = new HashMap<>();
+		for (Header header : http.getAllHeaders()) {
+			headers.putIfAbsent(header.getName(), header.getValue());
+		}
+		byte[] body = (http.getEntity() != null) ? readBounded(request, http.getEntity().getContent()) : new byte[0];
+		return new DavResponse(request.getURI(), request.getMethod(), http.getStatusLine().getStatusCode(), headers,
+				body);
+	}
+
+	private byte[] readBounded(HttpRequestBase request, InputStream in) throws IOException {
+		try (in) {
+			ByteArrayOutputStream out = new ByteArrayOutputStream();
+			byte[] buffer = new byte[8192];
+			long total = 0;
+			for (int n = in.read(buffer); n != -1; n = in.read(buffer)) {
+				total += n;
+				if (total > this.maxResponseBytes) {
+					// Abort rather than drain: the rest of an oversized body is not read.
+					request.abort();
+					throw new IOException("response body larger than " + this.maxResponseBytes + " bytes");
+				}
+				out.write(buffer, 0, n);
+			}
+			return out.toByteArray();
+		}
+	}
+
+}

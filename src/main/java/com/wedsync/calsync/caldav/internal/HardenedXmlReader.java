@@ -1,0 +1,119 @@
+package com.wedsync.calsync.caldav.internal;
+
+import java.io.ByteArrayInputStream;
+import java.net.URI;
+import java.util.ArrayDeque;
+import java.util.ArrayList;
+import java.util.Deque;
+import java.util.HashMap;
+import java.util.Map;
+
+import javax.xml.XMLConstants;
+import javax.xml.namespace.QName;
+import javax.xml.stream.XMLInputFactory;
+import javax.xml.stream.XMLStreamConstants;
+import javax.xml.stream.XMLStreamException;
+import javax.xml.stream.XMLStreamReader;
+
+import com.wedsync.calsync.caldav.TransportException;
+
+/**
+ * Reads a response body with StAX, refusing everything a CalDAV answer never needs: a
+ * DOCTYPE (so no external entity can be fetched and no entity expanded: XXE and billion
+ * laughs), and nesting deeper than a limit. The body size is bounded by the transport.
+ */
+final class HardenedXmlReader {
+
+	private final XMLInputFactory factory;
+
+	private final int maxDepth;
+
+	HardenedXmlReader(int maxDepth) {
+		this.maxDepth = maxDepth;
+		// The JDK's own parser, whatever else is on the classpath: its behaviour is the
+		// one the tests pin.
+		this.factory = XMLInputFactory.newDefaultFactory();
+		this.factory.setProperty(XMLInputFactory.SUPPORT_DTD, false);
+		this.factory.setProperty(XMLInputFactory.IS_SUPPORTING_EXTERNAL_ENTITIES, false);
+		this.factory.setProperty(XMLInputFactory.IS_REPLACING_ENTITY_REFERENCES, false);
+		this.factory.setProperty(XMLInputFactory.IS_NAMESPACE_AWARE, true);
+		this.factory.setProperty(XMLConstants.ACCESS_EXTERNAL_DTD, "");
+		this.factory.setXMLResolver((publicId, systemId, baseUri, namespace) -> {
+			throw new XMLStreamException("external entity refused: " + systemId);
+		});
+	}
+
+	XmlElement read(URI source, byte[] body) {
+		try {
+			XMLStreamReader reader = this.factory.createXMLStreamReader(new ByteArrayInputStream(body));
+			try {
+				return readDocument(source, reader);
+			}
+			finally {
+				reader.close();
+			}
+		}
+		catch (XMLStreamException ex) {
+			throw new TransportException("Malformed XML in response: " + ex.getMessage(), source, 0, ex);
+		}
+	}
+
+	private XmlElement readDocument(URI source, XMLStreamReader reader) throws XMLStreamException {
+		Deque<Builder> open = new ArrayDeque<>();
+		while (reader.hasNext()) {
+			int event = reader.next();
+			switch (event) {
+				case XMLStreamConstants.DTD -> throw new TransportException(
+						"Refused response with a DOCTYPE declaration (protocol violation)", source, 0);
+				case XMLStreamConstants.ENTITY_REFERENCE -> throw new TransportException(
+						"Refused response with an entity reference (protocol violation)", source, 0);
+				case XMLStreamConstants.START_ELEMENT -> {
+					if (open.size() >= this.maxDepth) {
+						throw new TransportException("XML nested deeper than " + this.maxDepth, source, 0);
+					}
+					open.push(new Builder(reader));
+				}
+				case XMLStreamConstants.CHARACTERS, XMLStreamConstants.CDATA, XMLStreamConstants.SPACE -> {
+					if (!open.isEmpty()) {
+						open.peek().text.append(reader.getText());
+					}
+				}
+				case XMLStreamConstants.END_ELEMENT -> {
+					XmlElement done = open.pop().build();
+					if (open.isEmpty()) {
+						return done;
+					}
+					open.peek().children.add(done);
+				}
+				default -> {
+				}
+			}
+		}
+		throw new TransportException("Empty XML response", source, 0);
+	}
+
+	private static final class Builder {
+
+		private final QName name;
+
+		private final Map<String, String> attributes = new HashMap<>();
+
+		private final StringBuilder text = new StringBuilder();
+
+		private final java.util.List<XmlElement> children = new ArrayList<>();
+
+		Builder(XMLStreamReader reader) {
+			this.name = reader.getName();
+			for (int i = 0; i < reader.getAttributeCount(); i++) {
+				this.attributes.put(reader.getAttributeLocalName(i), reader.getAttributeValue(i));
+			}
+		}
+
+		XmlElement build() {
+			return new XmlElement(this.name, Map.copyOf(this.attributes), this.text.toString(),
+					java.util.List.copyOf(this.children));
+		}
+
+	}
+
+}

@@ -1,0 +1,88 @@
+package com.wedsync.calsync.caldav.internal;
+
+import java.net.URI;
+import java.net.URISyntaxException;
+
+import io.micrometer.core.instrument.MeterRegistry;
+import org.apache.http.client.config.CookieSpecs;
+import org.apache.http.client.config.RequestConfig;
+import org.apache.http.impl.client.HttpClientBuilder;
+import org.apache.http.impl.client.HttpClients;
+import org.apache.http.impl.conn.PoolingHttpClientConnectionManager;
+import org.springframework.util.Assert;
+
+import com.wedsync.calsync.caldav.CalDavClient;
+import com.wedsync.calsync.caldav.CalDavClientFactory;
+import com.wedsync.calsync.caldav.DavCredentials;
+
+/**
+ * Opens sardine-backed sessions that share one keep-alive connection pool. Basic auth is
+ * per request, so sessions of different accounts can share connections.
+ */
+public final class SardineCalDavClientFactory implements CalDavClientFactory, AutoCloseable {
+
+	private final CalDavSettings settings;
+
+	private final CalDavRequestMetrics metrics;
+
+	private final PoolingHttpClientConnectionManager pool;
+
+	public SardineCalDavClientFactory(CalDavSettings settings, MeterRegistry meterRegistry) {
+		Assert.notNull(settings, "settings must not be null");
+		Assert.notNull(meterRegistry, "meterRegistry must not be null");
+		this.settings = settings;
+		this.metrics = new CalDavRequestMetrics(meterRegistry);
+		this.pool = new PoolingHttpClientConnectionManager();
+		this.pool.setMaxTotal(64);
+		// Few parallel requests per host: iCloud rate-limits per account and host.
+		this.pool.setDefaultMaxPerRoute(4);
+	}
+
+	@Override
+	public CalDavClient connect(URI serverUrl, DavCredentials credentials) {
+		Assert.notNull(serverUrl, "serverUrl must not be null");
+		Assert.notNull(credentials, "credentials must not be null");
+		URI server = withoutUserInfo(serverUrl);
+		int connectMillis = (int) this.settings.connectTimeout().toMillis();
+		RequestConfig requests = RequestConfig.custom()
+			.setConnectTimeout(connectMillis)
+			.setConnectionRequestTimeout(connectMillis)
+			.setSocketTimeout((int) this.settings.readTimeout().toMillis())
+			.setCookieSpec(CookieSpecs.STANDARD)
+			.build();
+		HttpClientBuilder builder = HttpClients.custom()
+			.setConnectionManager(this.pool)
+			.setConnectionManagerShared(true)
+			.setDefaultRequestConfig(requests)
+			.disableRedirectHandling()
+			.disableAutomaticRetries()
+			// No Accept-Encoding: gzip. Front ends that compress rewrite ETags
+			// ("v1--gzip"
+			// from Jetty, "-gzip" from Apache mod_deflate), and a rewritten ETag breaks
+			// the If-Match of our next write.
+			.disableContentCompression()
+			.setUserAgent("calsync");
+		DavTransport transport = new DavTransport(builder, credentials, this.metrics, this.settings.maxResponseBytes());
+		return new SardineCalDavClient(server, transport, this.settings);
+	}
+
+	/** Credentials travel in {@link DavCredentials} only, never in a URL we might log. */
+	private static URI withoutUserInfo(URI url) {
+		Assert.isTrue(url.isAbsolute() && url.getHost() != null, () -> "Not an absolute URL: " + url.getHost());
+		if (url.getRawUserInfo() == null) {
+			return url;
+		}
+		try {
+			return new URI(url.getScheme(), null, url.getHost(), url.getPort(), url.getPath(), null, null);
+		}
+		catch (URISyntaxException ex) {
+			throw new IllegalArgumentException("Unusable server URL", ex);
+		}
+	}
+
+	@Override
+	public void close() {
+		this.pool.close();
+	}
+
+}

@@ -1,0 +1,29 @@
+package com.wedsync.calsync.observability;
+
+/**
+ * Every metric name the service publishes, in one place so dashboards and alert rules
+ * have a single source. Names start with {@code calsync_} (DESIGN.md section 8).
+ */
+public final class CalSyncMetrics {
+
+	// CalDAV transport
+
+	/** Counter of HTTP requests sent to CalDAV servers. */
+	public static final String CALDAV_REQUESTS = "calsync_caldav_requests_total";
+
+	/** Timer of CalDAV HTTP requests, same tags as {@link #CALDAV_REQUESTS}. */
+	public static final String CALDAV_REQUEST_DURATION = "calsync_caldav_request_duration";
+
+	/** Tag: HTTP method (PROPFIND, REPORT, PUT, DELETE). */
+	public static final String TAG_METHOD = "method";
+
+	/** Tag: 2xx, 3xx, 4xx, 5xx or io_error. */
+	public static final String TAG_STATUS_CLASS = "status_class";
+
+	/** Tag: the server host; paths are left out to keep cardinality low. */
+	public static final String TAG_HOST = "host";
+
+	private CalSyncMetrics() {
+	}
+
+}

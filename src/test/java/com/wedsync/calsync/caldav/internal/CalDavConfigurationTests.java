@@ -1,0 +1,46 @@
+package com.wedsync.calsync.caldav.internal;
+
+import java.time.Duration;
+
+import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
+import org.junit.jupiter.api.Test;
+import org.springframework.boot.test.context.runner.ApplicationContextRunner;
+
+import com.wedsync.calsync.caldav.CalDavClientFactory;
+import com.wedsync.calsync.caldav.CalDavProperties;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/** {@code calsync.caldav.*} reaches the factory, with documented defaults. */
+class CalDavConfigurationTests {
+
+	private final ApplicationContextRunner contexts = new ApplicationContextRunner()
+		.withUserConfiguration(CalDavConfiguration.class)
+		.withBean(MeterRegistry.class, SimpleMeterRegistry::new);
+
+	@Test
+	void shouldProvideTheFactoryWithDefaults() {
+		this.contexts.run((context) -> {
+			assertThat(context).hasSingleBean(CalDavClientFactory.class);
+			CalDavProperties properties = context.getBean(CalDavProperties.class);
+			assertThat(properties.multigetBatchSize()).isEqualTo(50);
+			assertThat(properties.connectTimeout()).isEqualTo(Duration.ofSeconds(10));
+			assertThat(properties.readTimeout()).isEqualTo(Duration.ofSeconds(60));
+		});
+	}
+
+	@Test
+	void shouldBindOverriddenSettings() {
+		this.contexts
+			.withPropertyValues("calsync.caldav.multiget-batch-size=20", "calsync.caldav.connect-timeout=3s",
+					"calsync.caldav.read-timeout=2m")
+			.run((context) -> {
+				CalDavSettings settings = CalDavSettings.from(context.getBean(CalDavProperties.class));
+				assertThat(settings.multigetBatchSize()).isEqualTo(20);
+				assertThat(settings.connectTimeout()).isEqualTo(Duration.ofSeconds(3));
+				assertThat(settings.readTimeout()).isEqualTo(Duration.ofMinutes(2));
+			});
+	}
+
+}

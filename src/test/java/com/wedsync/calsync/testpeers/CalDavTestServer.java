@@ -1,0 +1,148 @@
+package com.wedsync.calsync.testpeers;
+
+import java.io.IOException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpRequest.BodyPublishers;
+import java.net.http.HttpResponse;
+import java.net.http.HttpResponse.BodyHandlers;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.Base64;
+
+/**
+ * A real CalDAV server process for integration tests, driven with plain
+ * {@code java.net.http} so the fixtures never depend on the code under test.
+ */
+public final class CalDavTestServer {
+
+	private final String name;
+
+	private final Process process;
+
+	private final URI baseUrl;
+
+	private final String calendarHomePath;
+
+	private final String username;
+
+	private final String password;
+
+	CalDavTestServer(String name, Process process, URI baseUrl, String calendarHomePath, String username,
+			String password) {
+		this.name = name;
+		this.process = process;
+		this.baseUrl = baseUrl;
+		this.calendarHomePath = calendarHomePath;
+		this.username = username;
+		this.password = password;
+	}
+
+	public String name() {
+		return this.name;
+	}
+
+	public URI baseUrl() {
+		return this.baseUrl;
+	}
+
+	/** Where the account's calendars live on this server. */
+	public URI calendarHome() {
+		return this.baseUrl.resolve(this.calendarHomePath);
+	}
+
+	public String username() {
+		return this.username;
+	}
+
+	public String password() {
+		return this.password;
+	}
+
+	/** MKCALENDAR (RFC 4791 section 5.3.1) under the home; returns the absolute URL. */
+	public URI createCalendar(String calendarName) {
+		URI url = calendarHome().resolve(calendarName + "/");
+		String body = """
+				<?xml version="1.0" encoding="utf-8"?>
+				<C:mkcalendar xmlns:D="DAV:" xmlns:C="urn:ietf:params:xml:ns:caldav">
+				  <D:set><D:prop><D:displayname>%s</D:displayname></D:prop></D:set>
+				</C:mkcalendar>
+				""".formatted(calendarName);
+		HttpResponse<String> response = send(request(url).method("MKCALENDAR", BodyPublishers.ofString(body))
+			.header("Content-Type", "application/xml; charset=utf-8"));
+		expect(response, 201, "MKCALENDAR " + url);
+		return url;
+	}
+
+	/** Creates or replaces an event unconditionally; returns its ETag (or null). */
+	public String putEvent(URI calendarUrl, String fileName, String ics) {
+		URI url = calendarUrl.resolve(fileName);
+		HttpResponse<String> response = send(request(url).PUT(BodyPublishers.ofString(ics, StandardCharsets.UTF_8))
+			.header("Content-Type", "text/calendar; charset=utf-8"));
+		expect(response, 201, "PUT " + url);
+		return response.headers().firstValue("ETag").orElse(null);
+	}
+
+	public void deleteEvent(URI url) {
+		HttpResponse<String> response = send(request(url).DELETE());
+		expect(response, 204, "DELETE " + url);
+	}
+
+	public void stop() {
+		this.process.destroy();
+		try {
+			if (!this.process.waitFor(Duration.ofSeconds(5).toMillis(), java.util.concurrent.TimeUnit.MILLISECONDS)) {
+				this.process.destroyForcibly();
+			}
+		}
+		catch (InterruptedException ex) {
+			Thread.currentThread().interrupt();
+		}
+	}
+
+	boolean isAlive() {
+		return this.process.isAlive();
+	}
+
+	private HttpRequest.Builder request(URI url) {
+		String basic = Base64.getEncoder()
+			.encodeToString((this.username + ":" + this.password).getBytes(StandardCharsets.UTF_8));
+		return HttpRequest.newBuilder(url).timeout(Duration.ofSeconds(30)).header("Authorization", "Basic " + basic);
+	}
+
+	private HttpResponse<String> send(HttpRequest.Builder request) {
+		try {
+			// A fresh client per request: Radicale speaks HTTP/1.0 and closes every
+			// connection, which a pooled client may race with.
+			HttpClient http = HttpClient.newBuilder()
+				.version(HttpClient.Version.HTTP_1_1)
+				.connectTimeout(Duration.ofSeconds(5))
+				.build();
+			return http.send(request.build(), BodyHandlers.ofString());
+		}
+		catch (IOException ex) {
+			throw new IllegalStateException(this.name + " did not answer", ex);
+		}
+		catch (InterruptedException ex) {
+			Thread.currentThread().interrupt();
+			throw new IllegalStateException("Interrupted", ex);
+		}
+	}
+
+	/**
+	 * Any 2xx passes (Radicale answers 201 to updates, 200 to DELETE); else fail loudly.
+	 */
+	private void expect(HttpResponse<String> response, int typical, String what) {
+		if (response.statusCode() / 100 != 2) {
+			throw new IllegalStateException(this.name + ": " + what + " answered " + response.statusCode()
+					+ " (expected " + typical + "): " + response.body());
+		}
+	}
+
+	@Override
+	public String toString() {
+		return this.name;
+	}
+
+}

@@ -1,0 +1,164 @@
+package com.wedsync.calsync.testpeers;
+
+import java.io.File;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.net.InetSocketAddress;
+import java.net.ServerSocket;
+import java.net.Socket;
+import java.net.URI;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.Paths;
+import java.time.Duration;
+import java.util.List;
+
+/**
+ * Radicale and Xandikos, each started once per JVM on a free loopback port with
+ * throw-away storage, stopped by a shutdown hook. A missing binary fails the test with
+ * instructions: a skipped integration test proves nothing.
+ */
+public final class CalDavTestServers {
+
+	private static final Duration STARTUP_TIMEOUT = Duration.ofSeconds(30);
+
+	private static final Path LOG_DIR = Paths.get("target", "test-peers");
+
+	private static CalDavTestServer radicale;
+
+	private static CalDavTestServer xandikos;
+
+	private CalDavTestServers() {
+	}
+
+	/** Radicale 3 with real Basic auth (plain htpasswd); the home is the principal. */
+	public static synchronized CalDavTestServer radicale() {
+		if (radicale == null) {
+			radicale = startRadicale();
+		}
+		return radicale;
+	}
+
+	/** Xandikos without auth; principal {@code /user/}, home {@code /user/calendars/}. */
+	public static synchronized CalDavTestServer xandikos() {
+		if (xandikos == null) {
+			xandikos = startXandikos();
+		}
+		return xandikos;
+	}
+
+	public static List<CalDavTestServer> all() {
+		return List.of(radicale(), xandikos());
+	}
+
+	private static CalDavTestServer startRadicale() {
+		String binary = requireBinary("radicale");
+		try {
+			Path dir = Files.createTempDirectory("calsync-radicale");
+			int port = freePort();
+			String username = "planner";
+			String password = "s3cret-app-password";
+			Files.writeString(dir.resolve("users"), username + ":" + password + "\n");
+			Path config = dir.resolve("config");
+			Files.writeString(config, """
+					[server]
+					hosts = 127.0.0.1:%d
+					[auth]
+					type = htpasswd
+					htpasswd_filename = %s
+					htpasswd_encryption = plain
+					[storage]
+					filesystem_folder = %s
+					[rights]
+					type = owner_only
+					[logging]
+					level = warning
+					""".formatted(port, dir.resolve("users"), dir.resolve("collections")));
+			Process process = start("radicale", List.of(binary, "--config", config.toString()), dir);
+			return await(
+					new CalDavTestServer("Radicale", process, loopback(port), "/" + username + "/", username, password),
+					port);
+		}
+		catch (IOException ex) {
+			throw new UncheckedIOException(ex);
+		}
+	}
+
+	private static CalDavTestServer startXandikos() {
+		String binary = requireBinary("xandikos");
+		try {
+			Path dir = Files.createTempDirectory("calsync-xandikos");
+			int port = freePort();
+			Process process = start("xandikos", List.of(binary, "-d", dir.resolve("data").toString(), "-l", "127.0.0.1",
+					"-p", Integer.toString(port), "--autocreate", "--current-user-principal", "/user/"), dir);
+			// Xandikos has no authentication; the credentials are sent and ignored.
+			return await(new CalDavTestServer("Xandikos", process, loopback(port), "/user/calendars/", "user",
+					"unused-password"), port);
+		}
+		catch (IOException ex) {
+			throw new UncheckedIOException(ex);
+		}
+	}
+
+	private static String requireBinary(String name) {
+		for (String dir : System.getenv().getOrDefault("PATH", "/usr/bin").split(File.pathSeparator)) {
+			Path candidate = Paths.get(dir, name);
+			if (Files.isExecutable(candidate)) {
+				return candidate.toString();
+			}
+		}
+		throw new IllegalStateException(name + " is not installed; the CalDAV integration tests need it. "
+				+ "Run scripts/install-test-peers (Debian packages radicale and xandikos).");
+	}
+
+	private static Process start(String name, List<String> command, Path workDir) throws IOException {
+		Files.createDirectories(LOG_DIR);
+		File log = LOG_DIR.resolve(name + ".log").toFile();
+		Process process = new ProcessBuilder(command).directory(workDir.toFile())
+			.redirectErrorStream(true)
+			.redirectOutput(log)
+			.start();
+		Runtime.getRuntime().addShutdownHook(new Thread(process::destroy, "stop-" + name));
+		return process;
+	}
+
+	private static CalDavTestServer await(CalDavTestServer server, int port) {
+		long deadline = System.nanoTime() + STARTUP_TIMEOUT.toNanos();
+		while (System.nanoTime() < deadline) {
+			if (!server.isAlive()) {
+				throw new IllegalStateException(server.name() + " exited at start; see " + LOG_DIR);
+			}
+			try (Socket socket = new Socket()) {
+				socket.connect(new InetSocketAddress("127.0.0.1", port), 200);
+				return server;
+			}
+			catch (IOException notYet) {
+				sleep(100);
+			}
+		}
+		server.stop();
+		throw new IllegalStateException(
+				server.name() + " did not listen on port " + port + " within " + STARTUP_TIMEOUT + "; see " + LOG_DIR);
+	}
+
+	private static int freePort() throws IOException {
+		try (ServerSocket socket = new ServerSocket(0, 1, java.net.InetAddress.getLoopbackAddress())) {
+			return socket.getLocalPort();
+		}
+	}
+
+	private static URI loopback(int port) {
+		return URI.create("http://127.0.0.1:" + port + "/");
+	}
+
+	private static void sleep(long millis) {
+		try {
+			Thread.sleep(millis);
+		}
+		catch (InterruptedException ex) {
+			Thread.currentThread().interrupt();
+			throw new IllegalStateException(ex);
+		}
+	}
+
+}
