@@ -12,9 +12,9 @@ import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.test.context.ActiveProfiles;
 
 /**
- * The whole service on a random port against the suite's PostgreSQL database. Every
- * test class using it shares one application context; {@link CleanDatabaseExtension}
- * empties calsync's own tables before each test.
+ * The whole service on a random port against the suite's PostgreSQL database. Every test
+ * class using it shares one application context; {@link CleanDatabaseExtension} empties
+ * calsync's own tables before each test.
  */
 @Target(ElementType.TYPE)
 @Retention(RetentionPolicy.RUNTIME)

@@ -7,7 +7,10 @@ import org.junit.jupiter.api.extension.ExtensionContext;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.test.context.junit.jupiter.SpringExtension;
 
-/** Creates the test database before the context starts and empties calsync's tables before each test. */
+/**
+ * Creates the test database before the context starts and empties calsync's tables before
+ * each test.
+ */
 class CleanDatabaseExtension implements BeforeAllCallback, BeforeEachCallback {
 
 	@Override

@@ -8,8 +8,8 @@ import java.sql.Statement;
 
 /**
  * Makes sure the PostgreSQL database the suite runs on exists, creating it through the
- * server's maintenance database when it does not. A missing server fails the tests with
- * a message that says what to start; nothing is skipped.
+ * server's maintenance database when it does not. A missing server fails the tests with a
+ * message that says what to start; nothing is skipped.
  */
 public final class TestDatabase {
 
@@ -33,7 +33,8 @@ public final class TestDatabase {
 		String maintenance = "jdbc:postgresql://" + uri.getAuthority() + "/postgres";
 		try (Connection connection = DriverManager.getConnection(maintenance, USER, PASSWORD);
 				Statement statement = connection.createStatement()) {
-			var rs = statement.executeQuery("SELECT 1 FROM pg_database WHERE datname = '" + name.replace("'", "") + "'");
+			var rs = statement
+				.executeQuery("SELECT 1 FROM pg_database WHERE datname = '" + name.replace("'", "") + "'");
 			if (!rs.next()) {
 				statement.execute("CREATE DATABASE \"" + name.replace("\"", "") + "\"");
 			}

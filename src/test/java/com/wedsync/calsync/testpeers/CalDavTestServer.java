@@ -10,12 +10,16 @@ import java.net.http.HttpResponse.BodyHandlers;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.Base64;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 
 /**
  * A real CalDAV server process for integration tests, driven with plain
  * {@code java.net.http} so the fixtures never depend on the code under test.
  */
 public final class CalDavTestServer {
+
+	private static final Pattern HREF = Pattern.compile("<(?:\\w+:)?href>([^<]+)</(?:\\w+:)?href>");
 
 	private final String name;
 
@@ -87,6 +91,29 @@ public final class CalDavTestServer {
 	public void deleteEvent(URI url) {
 		HttpResponse<String> response = send(request(url).DELETE());
 		expect(response, 204, "DELETE " + url);
+	}
+
+	/**
+	 * Deletes every collection under the home, so a test sees only the calendars it
+	 * creates (the servers hold one account each).
+	 */
+	public void removeAllCalendars() {
+		URI home = calendarHome();
+		HttpResponse<String> listing = send(request(home).method("PROPFIND", BodyPublishers.ofString("""
+				<?xml version="1.0" encoding="utf-8"?>
+				<D:propfind xmlns:D="DAV:"><D:prop><D:resourcetype/></D:prop></D:propfind>
+				""")).header("Depth", "1").header("Content-Type", "application/xml; charset=utf-8"));
+		if (listing.statusCode() == 404) {
+			return;
+		}
+		expect(listing, 207, "PROPFIND " + home);
+		Matcher hrefs = HREF.matcher(listing.body());
+		while (hrefs.find()) {
+			URI member = home.resolve(hrefs.group(1).trim());
+			if (member.getPath().endsWith("/") && !member.getPath().equals(home.getPath())) {
+				expect(send(request(member).DELETE()), 204, "DELETE " + member);
+			}
+		}
 	}
 
 	public void stop() {
