@@ -11,7 +11,9 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.Paths;
 import java.time.Duration;
+import java.util.Comparator;
 import java.util.List;
+import java.util.stream.Stream;
 
 /**
  * Radicale and Xandikos, each started once per JVM on a free loopback port with
@@ -118,8 +120,24 @@ public final class CalDavTestServers {
 			.redirectErrorStream(true)
 			.redirectOutput(log)
 			.start();
-		Runtime.getRuntime().addShutdownHook(new Thread(process::destroy, "stop-" + name));
+		Runtime.getRuntime().addShutdownHook(new Thread(() -> stopAndForget(process, workDir), "stop-" + name));
 		return process;
+	}
+
+	private static void stopAndForget(Process process, Path workDir) {
+		process.destroy();
+		try {
+			process.waitFor(5, java.util.concurrent.TimeUnit.SECONDS);
+		}
+		catch (InterruptedException ex) {
+			Thread.currentThread().interrupt();
+		}
+		try (Stream<Path> paths = Files.walk(workDir)) {
+			paths.sorted(Comparator.reverseOrder()).map(Path::toFile).forEach(File::delete);
+		}
+		catch (IOException ex) {
+			// A temp dir left behind is not worth failing a finished test run for.
+		}
 	}
 
 	private static CalDavTestServer await(CalDavTestServer server, int port) {

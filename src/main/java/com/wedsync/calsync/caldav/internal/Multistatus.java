@@ -63,9 +63,7 @@ record Multistatus(List<Entry> responses, String syncToken) {
 				firstPropstatStatus = (firstPropstatStatus != 0) ? firstPropstatStatus : status;
 				if (status / 100 == 2) {
 					propstat.child(DavNames.PROP)
-						.ifPresent((prop) -> prop.children()
-							.forEach((p) -> properties
-								.put(new QName(p.name().getNamespaceURI(), p.name().getLocalPart()), p)));
+						.ifPresent((prop) -> prop.children().forEach((p) -> properties.put(p.name(), p)));
 				}
 			}
 			int status = (ownStatus != 0) ? ownStatus : (!properties.isEmpty() ? 200 : firstPropstatStatus);
