@@ -5,9 +5,12 @@ import java.time.ZoneId;
 import java.time.Instant;
 import java.util.Comparator;
 import java.util.List;
+import java.util.stream.Collectors;
 
+import com.wedsync.calsync.batch.FailureReasonListener;
 import com.wedsync.calsync.batch.SyncRun;
 
+import org.springframework.batch.core.BatchStatus;
 import org.springframework.batch.core.job.JobExecution;
 import org.springframework.batch.core.repository.JobRepository;
 import org.springframework.batch.core.step.StepExecution;
@@ -47,8 +50,22 @@ class SyncReports {
 			.toList() : List.of();
 		return new SyncReport(run.id(), run.integrationId(), run.status(), run.trigger(), run.priority(), run.reason(),
 				run.requestedAt(), execution.getId(), instant(execution.getStartTime()),
-				instant(execution.getEndTime()), execution.getExitStatus().getExitCode(),
-				shorten(execution.getExitStatus().getExitDescription()), run.counts(), steps);
+				instant(execution.getEndTime()), execution.getExitStatus().getExitCode(), exitMessage(execution),
+				run.counts(), steps);
+	}
+
+	// A failed chunk step keeps the cause chain in its context; the job's exit
+	// description only names the step's own exception.
+	private static String exitMessage(JobExecution execution) {
+		return execution.getStepExecutions()
+			.stream()
+			.filter((step) -> step.getStatus() == BatchStatus.FAILED)
+			.map((step) -> step.getExecutionContext().containsKey(FailureReasonListener.REASON)
+					? step.getExecutionContext().getString(FailureReasonListener.REASON)
+					: shorten(step.getExitStatus().getExitDescription()))
+			.filter((description) -> description != null)
+			.findFirst()
+			.orElseGet(() -> shorten(execution.getExitStatus().getExitDescription()));
 	}
 
 	private static SyncReport.StepReport step(StepExecution step) {
@@ -63,12 +80,17 @@ class SyncReports {
 		return (time != null) ? time.atZone(ZoneId.systemDefault()).toInstant() : null;
 	}
 
-	// Exit descriptions hold whole stack traces; the first lines say what happened.
+	// Exit descriptions hold whole stack traces; the exception lines and their causes
+	// say what happened, the frames do not.
 	private static String shorten(String text) {
-		if (text == null || text.isEmpty()) {
+		if (text == null || text.isBlank()) {
 			return null;
 		}
-		return (text.length() > MAX_EXIT_MESSAGE) ? text.substring(0, MAX_EXIT_MESSAGE) + "…" : text;
+		String summary = text.lines()
+			.map(String::strip)
+			.filter((line) -> !line.isEmpty() && !line.startsWith("at ") && !line.startsWith("..."))
+			.collect(Collectors.joining(" | "));
+		return (summary.length() > MAX_EXIT_MESSAGE) ? summary.substring(0, MAX_EXIT_MESSAGE) + "…" : summary;
 	}
 
 }

@@ -102,6 +102,7 @@ class CalendarSyncJobConfiguration {
 			.reader(pendingChangesReader)
 			.writer(multigetWriter)
 			.listener(multigetWriter)
+			.listener(new FailureReasonListener())
 			.build();
 	}
 
@@ -135,6 +136,7 @@ class CalendarSyncJobConfiguration {
 			.skip(InvalidICalendarException.class)
 			.skipLimit(properties.skipLimit())
 			.skipListener(new DeadLetterSkipListener("applyRemoteChanges", deadLetters, staging))
+			.listener(new FailureReasonListener())
 			.build();
 	}
 
