@@ -66,6 +66,7 @@ class CommitSyncStateTasklet implements Tasklet {
 				continue;
 			}
 			Map<StagingState, Integer> states = this.staging.countByState(calendar.id());
+			total = total.plus(counts(calendar.id(), states));
 			int unsettled = states.entrySet()
 				.stream()
 				.filter((e) -> !e.getKey().isSettled())
@@ -73,9 +74,9 @@ class CommitSyncStateTasklet implements Tasklet {
 				.sum();
 			if (unsettled > 0) {
 				behind.add(calendar.href() + " (" + unsettled + " unsettled)");
+				this.staging.clearSettled(calendar.id());
 				continue;
 			}
-			total = total.plus(counts(calendar.id(), states));
 			this.calendars.commitSyncState(calendar.id(), now);
 			this.staging.clearCalendar(calendar.id());
 		}
@@ -90,7 +91,7 @@ class CommitSyncStateTasklet implements Tasklet {
 
 	private SyncCounts counts(UUID calendarId, Map<StagingState, Integer> states) {
 		Map<String, Integer> outcomes = this.staging.countByOutcome(calendarId);
-		int read = states.values().stream().mapToInt(Integer::intValue).sum();
+		int read = states.entrySet().stream().filter((e) -> e.getKey().isSettled()).mapToInt(Map.Entry::getValue).sum();
 		return new SyncCounts(read, outcome(outcomes, ApplyOutcome.CREATED),
 				outcome(outcomes, ApplyOutcome.UPDATED) + outcome(outcomes, ApplyOutcome.LINKED),
 				outcome(outcomes, ApplyOutcome.DELETED), 0, states.getOrDefault(StagingState.SKIPPED, 0));

@@ -108,6 +108,13 @@ public class SyncStagingRepository {
 		this.jdbc.sql("DELETE FROM sync_staging WHERE integration_id = ?").param(integrationId).update();
 	}
 
+	/** Forgets the settled changes of a calendar whose token cannot move yet. */
+	public void clearSettled(UUID calendarId) {
+		this.jdbc.sql("DELETE FROM sync_staging WHERE calendar_id = ? AND state IN ('APPLIED', 'SKIPPED')")
+			.param(calendarId)
+			.update();
+	}
+
 	public void clearCalendar(UUID calendarId) {
 		this.jdbc.sql("DELETE FROM sync_staging WHERE calendar_id = ?").param(calendarId).update();
 	}
