@@ -53,13 +53,13 @@ class SyncController {
 	@PostMapping("/api/integrations/{id}/syncs")
 	ResponseEntity<SyncReport> requestSync(@PathVariable UUID id,
 			@Valid @RequestBody(required = false) SyncRequest request) {
+		SyncPriority priority = priority((request != null) ? request.priority() : null);
 		Integration integration = this.integrations.find(id)
 			.orElseThrow(() -> new ResourceNotFoundException("integration", id));
 		if (integration.status() == IntegrationStatus.PAUSED) {
 			throw new ConflictException("Integration paused",
 					"Integration " + id + " is paused; resume it (PATCH status ACTIVE) before syncing");
 		}
-		SyncPriority priority = priority((request != null) ? request.priority() : null);
 		SyncTrigger trigger = (priority == SyncPriority.EMERGENCY) ? SyncTrigger.EMERGENCY : SyncTrigger.MANUAL;
 		SyncRun run = this.launcher.request(id, trigger, priority, (request != null) ? request.reason() : null);
 		return ResponseEntity.status(HttpStatus.ACCEPTED)

@@ -11,7 +11,6 @@ import com.wedsync.calsync.integration.CalendarRepository;
 import com.wedsync.calsync.integration.Integration;
 import com.wedsync.calsync.integration.IntegrationConnector;
 import com.wedsync.calsync.integration.IntegrationRepository;
-import com.wedsync.calsync.integration.IntegrationStatus;
 import com.wedsync.calsync.sync.staging.SyncStagingRepository;
 
 import org.springframework.batch.core.step.StepContribution;
@@ -62,7 +61,7 @@ class DiscoverCalendarsTasklet implements Tasklet {
 			contribution.incrementWriteCount(known.size());
 		}
 		catch (UnauthorizedException ex) {
-			this.integrations.updateStatus(this.integrationId, IntegrationStatus.AUTH_FAILED,
+			this.integrations.markAuthFailed(this.integrationId,
 					"The server refused the credentials; replace the app-specific password");
 			throw ex;
 		}

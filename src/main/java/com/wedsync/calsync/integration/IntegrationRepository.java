@@ -14,6 +14,8 @@ import com.wedsync.calsync.integration.credentials.SealedCredential;
 
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
+import org.springframework.transaction.annotation.Propagation;
+import org.springframework.transaction.annotation.Transactional;
 
 import static com.wedsync.calsync.persistence.SqlValues.instant;
 import static com.wedsync.calsync.persistence.SqlValues.text;
@@ -98,6 +100,15 @@ public class IntegrationRepository {
 		this.jdbc.sql("UPDATE integration SET status = ?, status_detail = ?, updated_at = ? WHERE id = ?")
 			.params(status.name(), detail, timestamp(Instant.now()), id)
 			.update();
+	}
+
+	/**
+	 * Records that the server refused the credentials. Committed on its own, because the
+	 * sync that found out fails and rolls back its own transaction.
+	 */
+	@Transactional(propagation = Propagation.REQUIRES_NEW)
+	public void markAuthFailed(UUID id, String detail) {
+		updateStatus(id, IntegrationStatus.AUTH_FAILED, detail);
 	}
 
 	public void updatePollInterval(UUID id, int pollIntervalSeconds) {
