@@ -173,7 +173,7 @@ class CalendarSyncJobFunctionalTests {
 
 	private static String bogusToken(CalDavTestServer server) {
 		// Radicale's tokens are URIs, Xandikos's bare hex: a wrong one of each kind.
-		return server.name().equals("radicale") ? "http://radicale.org/ns/sync/0000000000000000" : "deadbeef";
+		return server.name().equalsIgnoreCase("radicale") ? "http://radicale.org/ns/sync/0000000000000000" : "deadbeef";
 	}
 
 	private URI freshCalendar(CalDavTestServer server) {

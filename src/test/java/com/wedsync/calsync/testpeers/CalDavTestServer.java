@@ -8,6 +8,7 @@ import java.net.http.HttpRequest.BodyPublishers;
 import java.net.http.HttpResponse;
 import java.net.http.HttpResponse.BodyHandlers;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Base64;
 import java.util.regex.Matcher;
@@ -33,8 +34,11 @@ public final class CalDavTestServer {
 
 	private final String password;
 
+	private final Path homeFolder;
+
 	CalDavTestServer(String name, Process process, URI baseUrl, String calendarHomePath, String username,
-			String password) {
+			String password, Path homeFolder) {
+		this.homeFolder = homeFolder;
 		this.name = name;
 		this.process = process;
 		this.baseUrl = baseUrl;
@@ -54,6 +58,15 @@ public final class CalDavTestServer {
 	/** Where the account's calendars live on this server. */
 	public URI calendarHome() {
 		return this.baseUrl.resolve(this.calendarHomePath);
+	}
+
+	/**
+	 * Where the server keeps the home's collections on disk, for seeding large calendars
+	 * without a PUT per event (Radicale's PUT slows down as a collection grows); null
+	 * where the storage is not plain files.
+	 */
+	public Path homeFolder() {
+		return this.homeFolder;
 	}
 
 	public String username() {

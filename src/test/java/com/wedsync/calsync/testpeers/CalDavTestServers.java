@@ -77,9 +77,8 @@ public final class CalDavTestServers {
 					level = warning
 					""".formatted(port, dir.resolve("users"), dir.resolve("collections")));
 			Process process = start("radicale", List.of(binary, "--config", config.toString()), dir);
-			return await(
-					new CalDavTestServer("Radicale", process, loopback(port), "/" + username + "/", username, password),
-					port);
+			return await(new CalDavTestServer("Radicale", process, loopback(port), "/" + username + "/", username,
+					password, dir.resolve("collections").resolve("collection-root").resolve(username)), port);
 		}
 		catch (IOException ex) {
 			throw new UncheckedIOException(ex);
@@ -95,7 +94,7 @@ public final class CalDavTestServers {
 					"-p", Integer.toString(port), "--autocreate", "--current-user-principal", "/user/"), dir);
 			// Xandikos has no authentication; the credentials are sent and ignored.
 			return await(new CalDavTestServer("Xandikos", process, loopback(port), "/user/calendars/", "user",
-					"unused-password"), port);
+					"unused-password", null), port);
 		}
 		catch (IOException ex) {
 			throw new UncheckedIOException(ex);
