@@ -20,4 +20,11 @@ import java.util.List;
 public record CalendarObject(String uid, EventKind kind, String summary, String location, String description,
 		EventTiming timing, String recurrenceRule, List<EventOverride> overrides, Instant lastModified,
 		String contentHash, String icalendar) {
+
+	/** The fields the sync merges. */
+	public EventFields fields() {
+		return new EventFields(this.kind, this.summary, this.location, this.description, this.timing,
+				this.recurrenceRule, this.overrides);
+	}
+
 }
