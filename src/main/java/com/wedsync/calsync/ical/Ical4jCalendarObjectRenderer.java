@@ -36,7 +36,8 @@ class Ical4jCalendarObjectRenderer implements CalendarObjectRenderer {
 	}
 
 	/**
-	 * @param clock for DTSTAMP and LAST-MODIFIED */
+	 * @param clock for DTSTAMP and LAST-MODIFIED
+	 */
 	Ical4jCalendarObjectRenderer(Clock clock) {
 		this.clock = clock;
 	}
