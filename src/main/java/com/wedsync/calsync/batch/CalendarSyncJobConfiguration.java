@@ -117,8 +117,9 @@ class CalendarSyncJobConfiguration {
 	@Bean
 	@StepScope
 	MultigetWriter multigetWriter(@Value(INTEGRATION_ID) UUID integrationId, IntegrationRepository integrations,
-			CalendarRepository calendars, IntegrationConnector connector, SyncStagingRepository staging) {
-		return new MultigetWriter(integrationId, integrations, calendars, connector, staging);
+			CalendarRepository calendars, IntegrationConnector connector, SyncStagingRepository staging,
+			CalendarObjectParser parser, DeadLetterRepository deadLetters) {
+		return new MultigetWriter(integrationId, integrations, calendars, connector, staging, parser, deadLetters);
 	}
 
 	@Bean

@@ -14,6 +14,11 @@ import org.apache.commons.logging.LogFactory;
 import com.wedsync.calsync.caldav.CalDavClient;
 import com.wedsync.calsync.caldav.CalendarResource;
 import com.wedsync.calsync.caldav.MultigetResult;
+import com.wedsync.calsync.deadletter.DeadLetter;
+import com.wedsync.calsync.deadletter.DeadLetterRepository;
+import com.wedsync.calsync.ical.CalendarObject;
+import com.wedsync.calsync.ical.CalendarObjectParser;
+import com.wedsync.calsync.ical.InvalidICalendarException;
 import com.wedsync.calsync.integration.CalendarRepository;
 import com.wedsync.calsync.integration.IntegrationConnector;
 import com.wedsync.calsync.integration.IntegrationRepository;
@@ -30,9 +35,10 @@ import org.springframework.batch.infrastructure.item.ItemWriter;
 /**
  * Step 3 writer: fetches the bodies of a chunk of staged changes with one
  * calendar-multiget per calendar (the chunk size is the multiget batch size) and stores
- * them in staging. A 404 means the resource was deleted after it was listed. An href the
- * server neither returns nor refuses is asked for once more on its own; if it still does
- * not come, it stays UNANSWERED so the calendar's token does not move past it.
+ * them in staging with the UID and kind they carry (an unparseable body becomes a dead
+ * letter). A 404 means the resource was deleted after it was listed. An href the server
+ * neither returns nor refuses is asked for once more on its own; if it still does not
+ * come, it stays UNANSWERED so the calendar's token does not move past it.
  */
 class MultigetWriter implements ItemWriter<StagedChange>, StepExecutionListener {
 
@@ -48,17 +54,24 @@ class MultigetWriter implements ItemWriter<StagedChange>, StepExecutionListener 
 
 	private final SyncStagingRepository staging;
 
+	private final CalendarObjectParser parser;
+
+	private final DeadLetterRepository deadLetters;
+
 	private final Map<UUID, URI> calendarUrls = new HashMap<>();
 
 	private CalDavClient client;
 
 	MultigetWriter(UUID integrationId, IntegrationRepository integrations, CalendarRepository calendars,
-			IntegrationConnector connector, SyncStagingRepository staging) {
+			IntegrationConnector connector, SyncStagingRepository staging, CalendarObjectParser parser,
+			DeadLetterRepository deadLetters) {
 		this.integrationId = integrationId;
 		this.integrations = integrations;
 		this.calendars = calendars;
 		this.connector = connector;
 		this.staging = staging;
+		this.parser = parser;
+		this.deadLetters = deadLetters;
 	}
 
 	@Override
@@ -88,7 +101,19 @@ class MultigetWriter implements ItemWriter<StagedChange>, StepExecutionListener 
 
 	private void record(UUID calendarId, MultigetResult result) {
 		for (CalendarResource resource : result.found()) {
-			this.staging.markFetched(calendarId, resource.href(), resource.etag(), resource.icalendar());
+			try {
+				CalendarObject object = this.parser.parse(resource.icalendar());
+				this.staging.markFetched(calendarId, resource.href(), resource.etag(), resource.icalendar(),
+						object.uid(), object.kind().name());
+			}
+			catch (InvalidICalendarException ex) {
+				// Bad in itself: parked where an operator sees it; the rest of the
+				// calendar,
+				// and its token, move on.
+				this.deadLetters.park(new DeadLetter(this.integrationId, calendarId, resource.href().toString(), null,
+						"fetchRemote", resource.icalendar(), ex.getClass().getName(), ex.getMessage()));
+				this.staging.markState(calendarId, resource.href(), StagingState.SKIPPED);
+			}
 		}
 		for (URI href : result.notFound()) {
 			this.staging.markState(calendarId, href, StagingState.GONE);

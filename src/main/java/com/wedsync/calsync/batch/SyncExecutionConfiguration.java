@@ -1,5 +1,7 @@
 package com.wedsync.calsync.batch;
 
+import com.wedsync.calsync.sync.pull.MassDeleteGuard;
+
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -7,7 +9,7 @@ import org.springframework.scheduling.concurrent.ThreadPoolTaskExecutor;
 
 /** The threads syncs run on: a bounded pool, drained on shutdown. */
 @Configuration(proxyBeanMethods = false)
-@EnableConfigurationProperties(SyncJobProperties.class)
+@EnableConfigurationProperties({ SyncJobProperties.class, MassDeleteGuard.class })
 class SyncExecutionConfiguration {
 
 	@Bean

@@ -12,7 +12,8 @@ import java.util.UUID;
  */
 public record Calendar(UUID id, UUID integrationId, URI href, String displayName, String color, String ctag,
 		String syncToken, String pendingCtag, String pendingSyncToken, boolean supportsSyncCollection,
-		boolean holdsEvents, CalendarStatus status, String statusDetail, Instant lastSyncedAt) {
+		boolean holdsEvents, CalendarStatus status, String statusDetail, Instant lastSyncedAt,
+		Instant deletionsConfirmedAt) {
 
 	/** Whether this calendar takes part in syncs. */
 	public boolean isSynced() {

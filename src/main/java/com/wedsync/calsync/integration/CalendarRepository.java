@@ -26,7 +26,7 @@ import static com.wedsync.calsync.persistence.SqlValues.uuid;
 public class CalendarRepository {
 
 	private static final String COLUMNS = "id, integration_id, href, display_name, color, ctag, sync_token, "
-			+ "pending_ctag, pending_sync_token, supports_sync_collection, holds_events, status, status_detail, last_synced_at";
+			+ "pending_ctag, pending_sync_token, supports_sync_collection, holds_events, status, status_detail, last_synced_at, deletions_confirmed_at";
 
 	private final JdbcClient jdbc;
 
@@ -45,13 +45,13 @@ public class CalendarRepository {
 		for (RemoteCalendar remote : listed) {
 			Optional<Calendar> existing = known.stream().filter((c) -> c.href().equals(remote.href())).findFirst();
 			if (existing.isPresent()) {
-				this.jdbc
-					.sql("UPDATE calendar SET display_name = ?, color = ?, pending_ctag = ?, "
-							+ "pending_sync_token = ?, supports_sync_collection = ?, holds_events = ?, status = ?, "
-							+ "status_detail = NULL WHERE id = ?")
+				// A guarded calendar stays guarded until an operator confirms.
+				this.jdbc.sql("UPDATE calendar SET display_name = ?, color = ?, pending_ctag = ?, "
+						+ "pending_sync_token = ?, supports_sync_collection = ?, holds_events = ?, "
+						+ "status = CASE WHEN status = 'GUARDED' THEN status ELSE 'ACTIVE' END, "
+						+ "status_detail = CASE WHEN status = 'GUARDED' THEN status_detail ELSE NULL END WHERE id = ?")
 					.params(remote.displayName(), remote.color(), remote.ctag(), remote.syncToken(),
-							remote.supportsSyncCollection(), remote.holdsEvents(), CalendarStatus.ACTIVE.name(),
-							existing.get().id())
+							remote.supportsSyncCollection(), remote.holdsEvents(), existing.get().id())
 					.update();
 			}
 			else {
@@ -99,7 +99,7 @@ public class CalendarRepository {
 	public void commitSyncState(UUID id, Instant at) {
 		this.jdbc
 			.sql("UPDATE calendar SET ctag = pending_ctag, sync_token = pending_sync_token, "
-					+ "last_synced_at = ? WHERE id = ?")
+					+ "last_synced_at = ?, deletions_confirmed_at = NULL WHERE id = ?")
 			.params(timestamp(at), id)
 			.update();
 	}
@@ -107,6 +107,15 @@ public class CalendarRepository {
 	/** Forgets the committed token, so the next sync lists the calendar in full. */
 	public void forgetSyncToken(UUID id) {
 		this.jdbc.sql("UPDATE calendar SET sync_token = NULL, ctag = NULL WHERE id = ?").param(id).update();
+	}
+
+	/** An operator confirmed the deletions a guarded calendar reported: sync it again. */
+	public void confirmDeletions(UUID id, Instant at) {
+		this.jdbc
+			.sql("UPDATE calendar SET status = 'ACTIVE', status_detail = NULL, deletions_confirmed_at = ? "
+					+ "WHERE id = ?")
+			.params(timestamp(at), id)
+			.update();
 	}
 
 	public void setStatus(UUID id, CalendarStatus status, String detail) {
@@ -120,7 +129,7 @@ public class CalendarRepository {
 				rs.getString("color"), rs.getString("ctag"), rs.getString("sync_token"), rs.getString("pending_ctag"),
 				rs.getString("pending_sync_token"), rs.getBoolean("supports_sync_collection"),
 				rs.getBoolean("holds_events"), CalendarStatus.valueOf(rs.getString("status")),
-				rs.getString("status_detail"), instant(rs, "last_synced_at"));
+				rs.getString("status_detail"), instant(rs, "last_synced_at"), instant(rs, "deletions_confirmed_at"));
 	}
 
 }

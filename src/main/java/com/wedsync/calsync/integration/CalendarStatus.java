@@ -7,6 +7,11 @@ public enum CalendarStatus {
 	/**
 	 * No longer listed by the server; its links are kept until an operator removes it.
 	 */
-	REMOVED
+	REMOVED,
+	/**
+	 * Reported most of its events deleted at once. Not synced, nothing deleted anywhere,
+	 * until an operator confirms the deletions.
+	 */
+	GUARDED
 
 }

@@ -14,8 +14,14 @@ public record DetectionResult(Method method, int changed, int deleted, String fa
 		/** RFC 6578 sync-collection from the stored token. */
 		SYNC_COLLECTION,
 		/** A full ETag listing, diffed against the links. */
-		ETAG_LISTING
+		ETAG_LISTING,
+		/** Stopped by the mass-delete guard: nothing staged. */
+		GUARDED
 
+	}
+
+	static DetectionResult guarded(int deleted) {
+		return new DetectionResult(Method.GUARDED, 0, deleted, "the mass-delete guard stopped the calendar");
 	}
 
 	static DetectionResult unchanged() {

@@ -18,6 +18,7 @@ import com.wedsync.calsync.caldav.RemoteResource;
 import com.wedsync.calsync.caldav.SyncDelta;
 import com.wedsync.calsync.integration.Calendar;
 import com.wedsync.calsync.integration.CalendarRepository;
+import com.wedsync.calsync.integration.CalendarStatus;
 import com.wedsync.calsync.sync.staging.StagingState;
 import com.wedsync.calsync.sync.staging.SyncStagingRepository;
 import com.wedsync.calsync.sync.status.EventLinkRepository;
@@ -34,6 +35,8 @@ import org.springframework.stereotype.Component;
  * <li>a full ETag listing diffed against the links, where sync-collection is not
  * supported or the server no longer accepts the token.</li>
  * </ol>
+ * A calendar reporting most of its linked events deleted at once trips the
+ * {@link MassDeleteGuard}: nothing is staged and the calendar waits for an operator.
  */
 @Component
 public class RemoteChangeDetector {
@@ -46,10 +49,14 @@ public class RemoteChangeDetector {
 
 	private final CalendarRepository calendars;
 
-	RemoteChangeDetector(SyncStagingRepository staging, EventLinkRepository links, CalendarRepository calendars) {
+	private final MassDeleteGuard guard;
+
+	RemoteChangeDetector(SyncStagingRepository staging, EventLinkRepository links, CalendarRepository calendars,
+			MassDeleteGuard guard) {
 		this.staging = staging;
 		this.links = links;
 		this.calendars = calendars;
+		this.guard = guard;
 	}
 
 	public DetectionResult detect(CalDavClient client, Calendar calendar) {
@@ -73,24 +80,41 @@ public class RemoteChangeDetector {
 
 	private DetectionResult stageDelta(Calendar calendar, SyncDelta delta) {
 		Map<URI, String> linked = this.links.etagsByHref(calendar.id());
-		int changed = stageChanged(calendar, delta.changed(), linked);
 		// An initial sync-collection may list long-deleted members (Radicale does): only
 		// what we hold can be deleted.
 		Map<URI, String> gone = new HashMap<>();
 		delta.deleted().stream().filter(linked::containsKey).forEach((href) -> gone.put(href, null));
+		if (guarded(calendar, linked.size(), gone.size())) {
+			return DetectionResult.guarded(gone.size());
+		}
+		int changed = stageChanged(calendar, delta.changed(), linked);
 		this.staging.stageAll(calendar.integrationId(), calendar.id(), gone, StagingState.GONE);
 		return new DetectionResult(DetectionResult.Method.SYNC_COLLECTION, changed, gone.size(), null);
 	}
 
 	private DetectionResult stageListing(Calendar calendar, List<RemoteResource> listing, String reason) {
 		Map<URI, String> linked = this.links.etagsByHref(calendar.id());
-		int changed = stageChanged(calendar, listing, linked);
 		Set<URI> listed = new HashSet<>();
 		listing.forEach((resource) -> listed.add(resource.href()));
 		Map<URI, String> gone = new HashMap<>();
 		linked.keySet().stream().filter((href) -> !listed.contains(href)).forEach((href) -> gone.put(href, null));
+		if (guarded(calendar, linked.size(), gone.size())) {
+			return DetectionResult.guarded(gone.size());
+		}
+		int changed = stageChanged(calendar, listing, linked);
 		this.staging.stageAll(calendar.integrationId(), calendar.id(), gone, StagingState.GONE);
 		return new DetectionResult(DetectionResult.Method.ETAG_LISTING, changed, gone.size(), reason);
+	}
+
+	private boolean guarded(Calendar calendar, int linked, int gone) {
+		if (calendar.deletionsConfirmedAt() != null || !this.guard.trips(linked, gone)) {
+			return false;
+		}
+		String detail = gone + " of " + linked + " synced events were reported deleted at once; nothing was "
+				+ "deleted. If that is right, confirm with POST /api/calendars/" + calendar.id() + "/confirm-deletions";
+		logger.warn("Calendar " + calendar.id() + " guarded: " + detail);
+		this.calendars.setStatus(calendar.id(), CalendarStatus.GUARDED, detail);
+		return true;
 	}
 
 	private int stageChanged(Calendar calendar, List<RemoteResource> resources, Map<URI, String> linked) {

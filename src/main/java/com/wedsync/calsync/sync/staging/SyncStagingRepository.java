@@ -49,9 +49,15 @@ public class SyncStagingRepository {
 				rows);
 	}
 
-	public void markFetched(UUID calendarId, URI href, String etag, String icalendar) {
-		this.jdbc.sql("UPDATE sync_staging SET etag = ?, ics = ?, state = ? WHERE calendar_id = ? AND href = ?")
-			.params(etag, icalendar, StagingState.FETCHED.name(), calendarId, href.toString())
+	/**
+	 * Stores a fetched body with the UID and kind read from it, so it can be reconciled
+	 * by priority.
+	 */
+	public void markFetched(UUID calendarId, URI href, String etag, String icalendar, String uid, String kind) {
+		this.jdbc
+			.sql("UPDATE sync_staging SET etag = ?, ics = ?, uid = ?, kind = ?, state = ? WHERE calendar_id = ? "
+					+ "AND href = ?")
+			.params(etag, icalendar, uid, kind, StagingState.FETCHED.name(), calendarId, href.toString())
 			.update();
 	}
 

@@ -1,0 +1,59 @@
+package com.wedsync.calsync.sync.conflict;
+
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.time.Instant;
+import java.util.List;
+import java.util.UUID;
+
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Repository;
+
+import static com.wedsync.calsync.persistence.SqlValues.instant;
+import static com.wedsync.calsync.persistence.SqlValues.timestamp;
+import static com.wedsync.calsync.persistence.SqlValues.uuid;
+
+/** The {@code sync_conflict} table: every decision that discarded a value. */
+@Repository
+public class ConflictRepository {
+
+	private static final int MAX_VALUE = 4000;
+
+	private final JdbcClient jdbc;
+
+	ConflictRepository(JdbcClient jdbc) {
+		this.jdbc = jdbc;
+	}
+
+	public void record(UUID integrationId, UUID eventId, UUID calendarId, String field, String rule, String keptValue,
+			String discardedValue) {
+		this.jdbc
+			.sql("INSERT INTO sync_conflict (id, integration_id, event_id, calendar_id, field, rule, kept_value, "
+					+ "discarded_value, created_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)")
+			.params(UUID.randomUUID(), integrationId, eventId, calendarId, (field != null) ? field : "EVENT", rule,
+					cut(keptValue), cut(discardedValue), timestamp(Instant.now()))
+			.update();
+	}
+
+	public List<RecordedConflict> find(UUID integrationId, int limit) {
+		return this.jdbc.sql(
+				"SELECT * FROM sync_conflict WHERE (CAST(:integration AS UUID) IS NULL OR integration_id = :integration) "
+						+ "ORDER BY created_at DESC, id LIMIT :limit")
+			.param("integration", integrationId)
+			.param("limit", limit)
+			.query(ConflictRepository::conflict)
+			.list();
+	}
+
+	private static String cut(String value) {
+		return (value != null && value.length() > MAX_VALUE) ? value.substring(0, MAX_VALUE) : value;
+	}
+
+	private static RecordedConflict conflict(ResultSet rs, int row) throws SQLException {
+		String field = rs.getString("field");
+		return new RecordedConflict(uuid(rs, "id"), uuid(rs, "integration_id"), uuid(rs, "event_id"),
+				uuid(rs, "calendar_id"), "EVENT".equals(field) ? null : field, rs.getString("rule"),
+				rs.getString("kept_value"), rs.getString("discarded_value"), instant(rs, "created_at"));
+	}
+
+}
