@@ -43,6 +43,9 @@ class ApiExceptionHandler extends ResponseEntityExceptionHandler {
 	ProblemDetail invalidRequest(InvalidRequestException ex) {
 		ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.BAD_REQUEST, ex.getMessage());
 		problem.setTitle("Invalid request");
+		if (ex.getField() != null) {
+			problem.setProperty("errors", List.of(Map.of("field", ex.getField(), "message", ex.getMessage())));
+		}
 		return problem;
 	}
 

@@ -1,9 +1,12 @@
 package com.wedsync.calsync.wedding;
 
 import java.time.Instant;
+import java.util.List;
 import java.util.UUID;
 
+import com.wedsync.calsync.ical.EventFields;
 import com.wedsync.calsync.ical.EventKind;
+import com.wedsync.calsync.ical.EventOverride;
 import com.wedsync.calsync.ical.EventTiming;
 
 /**
@@ -14,8 +17,27 @@ import com.wedsync.calsync.ical.EventTiming;
  * that belongs to no wedding yet
  * @param originCalendarId the calendar an imported event came from
  * @param version incremented by every change of the content
+ * @param anchor the event whose start this one follows, or {@code null}
  */
 public record WeddingEvent(UUID id, String tenantId, UUID weddingId, UUID originCalendarId, String uid, EventKind kind,
 		String summary, String location, String description, EventTiming timing, String recurrenceRule,
-		String icalendar, String contentHash, long version, Instant updatedAt, boolean deleted) {
+		String icalendar, String contentHash, long version, Instant updatedAt, boolean deleted, EventAnchor anchor) {
+
+	/** An event that follows no other. */
+	public WeddingEvent(UUID id, String tenantId, UUID weddingId, UUID originCalendarId, String uid, EventKind kind,
+			String summary, String location, String description, EventTiming timing, String recurrenceRule,
+			String icalendar, String contentHash, long version, Instant updatedAt, boolean deleted) {
+		this(id, tenantId, weddingId, originCalendarId, uid, kind, summary, location, description, timing,
+				recurrenceRule, icalendar, contentHash, version, updatedAt, deleted, null);
+	}
+
+	/**
+	 * The merged fields; overrides are not held in columns, so they come from the caller,
+	 * who parsed {@link #icalendar()}.
+	 */
+	public EventFields fields(List<EventOverride> overrides) {
+		return new EventFields(this.kind, this.summary, this.location, this.description, this.timing,
+				this.recurrenceRule, overrides);
+	}
+
 }

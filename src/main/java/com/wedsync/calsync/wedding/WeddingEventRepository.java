@@ -2,12 +2,14 @@ package com.wedsync.calsync.wedding;
 
 import java.sql.ResultSet;
 import java.sql.SQLException;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
 
 import com.wedsync.calsync.ical.CalendarObject;
+import com.wedsync.calsync.ical.EventFields;
 import com.wedsync.calsync.ical.EventKind;
 import com.wedsync.calsync.ical.EventTiming;
 
@@ -91,6 +93,88 @@ public class WeddingEventRepository {
 			.update();
 	}
 
+	/** The live events of a wedding, by start. */
+	public List<WeddingEvent> findLive(UUID weddingId) {
+		return this.jdbc
+			.sql("SELECT * FROM wedding_event WHERE wedding_id = ? AND deleted = FALSE ORDER BY start_at, uid")
+			.param(weddingId)
+			.query(WeddingEventRepository::event)
+			.list();
+	}
+
+	/** The live events whose start follows the given event's. */
+	public List<WeddingEvent> findAnchoredTo(UUID anchorEventId) {
+		return this.jdbc
+			.sql("SELECT * FROM wedding_event WHERE anchor_event_id = ? AND deleted = FALSE ORDER BY start_at, uid")
+			.param(anchorEventId)
+			.query(WeddingEventRepository::event)
+			.list();
+	}
+
+	/**
+	 * Reads an event and locks its row until the transaction ends, so two changes of one
+	 * event (an API call and a sync) apply one after the other.
+	 */
+	public Optional<WeddingEvent> lockForUpdate(UUID id) {
+		return this.jdbc.sql("SELECT * FROM wedding_event WHERE id = ? FOR UPDATE")
+			.param(id)
+			.query(WeddingEventRepository::event)
+			.optional();
+	}
+
+	/** Creates an event of a wedding, written on the platform; version 1. */
+	public WeddingEvent insertPlatformEvent(Wedding wedding, String uid, EventFields fields, String ics,
+			String contentHash, EventAnchor anchor) {
+		UUID id = UUID.randomUUID();
+		EventTiming t = fields.timing();
+		this.jdbc
+			.sql("INSERT INTO wedding_event (id, tenant_id, wedding_id, uid, kind, summary, location, description, "
+					+ "start_at, end_at, time_zone, all_day, floating, rrule, ics, content_hash, version, updated_at, "
+					+ "deleted, anchor_event_id, anchor_offset_s) "
+					+ "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, 1, ?, FALSE, ?, ?)")
+			.params(id, wedding.tenantId(), wedding.id(), uid, fields.kind().name(), fields.summary(),
+					fields.location(), fields.description(), timestamp(t.start()), timestamp(t.end()), t.timeZone(),
+					t.allDay(), t.floating(), fields.recurrenceRule(), ics, contentHash, timestamp(Instant.now()),
+					(anchor != null) ? anchor.eventId() : null, (anchor != null) ? anchor.offset().toSeconds() : null)
+			.update();
+		return find(id).orElseThrow();
+	}
+
+	/**
+	 * Replaces the modelled fields and the canonical body of a live event.
+	 * @return the event with its version incremented
+	 */
+	public WeddingEvent updateFields(UUID id, EventFields fields, String ics, String contentHash) {
+		EventTiming t = fields.timing();
+		this.jdbc
+			.sql("UPDATE wedding_event SET kind = ?, summary = ?, location = ?, description = ?, start_at = ?, "
+					+ "end_at = ?, time_zone = ?, all_day = ?, floating = ?, rrule = ?, ics = ?, content_hash = ?, "
+					+ "version = version + 1, updated_at = ? WHERE id = ?")
+			.params(fields.kind().name(), fields.summary(), fields.location(), fields.description(),
+					timestamp(t.start()), timestamp(t.end()), t.timeZone(), t.allDay(), t.floating(),
+					fields.recurrenceRule(), ics, contentHash, timestamp(Instant.now()), id)
+			.update();
+		return find(id).orElseThrow();
+	}
+
+	/**
+	 * Brings a deleted event back with the given content (a calendar-side edit wins over
+	 * a platform delete).
+	 * @return the live event with its version incremented
+	 */
+	public WeddingEvent restore(UUID id, EventFields fields, String ics, String contentHash) {
+		this.jdbc.sql("UPDATE wedding_event SET deleted = FALSE WHERE id = ?").param(id).update();
+		return updateFields(id, fields, ics, contentHash);
+	}
+
+	/** Sets or clears ({@code null}) the event whose start this one follows. */
+	public void updateAnchor(UUID id, EventAnchor anchor) {
+		this.jdbc.sql("UPDATE wedding_event SET anchor_event_id = ?, anchor_offset_s = ? WHERE id = ?")
+			.params((anchor != null) ? anchor.eventId() : null, (anchor != null) ? anchor.offset().toSeconds() : null,
+					id)
+			.update();
+	}
+
 	private static WeddingEvent event(ResultSet rs, int row) throws SQLException {
 		EventTiming timing = new EventTiming(instant(rs, "start_at"), instant(rs, "end_at"), rs.getString("time_zone"),
 				rs.getBoolean("all_day"), rs.getBoolean("floating"));
@@ -98,7 +182,12 @@ public class WeddingEventRepository {
 				uuid(rs, "origin_calendar_id"), rs.getString("uid"), EventKind.valueOf(rs.getString("kind")),
 				rs.getString("summary"), rs.getString("location"), rs.getString("description"), timing,
 				rs.getString("rrule"), rs.getString("ics"), rs.getString("content_hash"), rs.getLong("version"),
-				instant(rs, "updated_at"), rs.getBoolean("deleted"));
+				instant(rs, "updated_at"), rs.getBoolean("deleted"), anchor(rs));
+	}
+
+	private static EventAnchor anchor(ResultSet rs) throws SQLException {
+		UUID anchorId = uuid(rs, "anchor_event_id");
+		return (anchorId != null) ? new EventAnchor(anchorId, Duration.ofSeconds(rs.getLong("anchor_offset_s"))) : null;
 	}
 
 }

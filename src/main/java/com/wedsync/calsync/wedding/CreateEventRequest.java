@@ -1,0 +1,21 @@
+package com.wedsync.calsync.wedding;
+
+import java.util.List;
+
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.NotBlank;
+import jakarta.validation.constraints.Size;
+
+/**
+ * {@code POST /api/weddings/{id}/events}. Kind, zone and rule are text so that a wrong
+ * value gets a problem naming the field, not a parse error of the whole body.
+ *
+ * @param start ISO-8601 local date-time in {@code timeZone}, or a date when all-day
+ * @param end like start; exclusive for all-day events
+ * @param timeZone defaults to the wedding's
+ */
+record CreateEventRequest(@NotBlank String kind, @NotBlank @Size(max = 2000) String summary,
+		@Size(max = 2000) String location, @Size(max = 100_000) String description, @NotBlank String start,
+		@NotBlank String end, String timeZone, Boolean allDay, @Size(max = 2000) String recurrenceRule,
+		List<@Valid OverrideRequest> overrides, @Valid AnchorRequest anchor) {
+}

@@ -1,0 +1,51 @@
+package com.wedsync.calsync.wedding;
+
+import java.util.List;
+
+import com.wedsync.calsync.ical.CalendarObjectParser;
+import com.wedsync.calsync.ical.CalendarObjectRenderer;
+import com.wedsync.calsync.ical.ContentHash;
+import com.wedsync.calsync.ical.EventFields;
+import com.wedsync.calsync.ical.EventOverride;
+
+import org.springframework.stereotype.Component;
+
+/**
+ * The canonical body of a platform event and its hash. A changed event is rendered over
+ * its current body, so what calendars added (alarms, attendees, X- properties) survives.
+ */
+@Component
+class EventRenderer {
+
+	private final CalendarObjectRenderer renderer;
+
+	private final CalendarObjectParser parser;
+
+	EventRenderer(CalendarObjectRenderer renderer, CalendarObjectParser parser) {
+		this.renderer = renderer;
+		this.parser = parser;
+	}
+
+	Rendered renderNew(String uid, EventFields fields) {
+		return rendered(this.renderer.render(uid, fields, null));
+	}
+
+	Rendered renderOver(WeddingEvent current, EventFields fields) {
+		return rendered(this.renderer.render(current.uid(), fields, current.icalendar()));
+	}
+
+	/** The stored fields; overrides live only in the body, so they are parsed from it. */
+	EventFields currentFields(WeddingEvent event) {
+		List<EventOverride> overrides = (event.recurrenceRule() != null)
+				? this.parser.parse(event.icalendar()).overrides() : List.of();
+		return event.fields(overrides);
+	}
+
+	private static Rendered rendered(String ics) {
+		return new Rendered(ics, ContentHash.of(ics));
+	}
+
+	record Rendered(String ics, String contentHash) {
+	}
+
+}

@@ -1,0 +1,8 @@
+package com.wedsync.calsync.wedding;
+
+/** Why a calendar takes part in a wedding. */
+public enum ParticipantRole {
+
+	PLANNER, COUPLE, VENDOR, TEAM
+
+}
