@@ -3,6 +3,7 @@ package com.wedsync.calsync.sync.plan;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.TreeMap;
 import java.util.Map;
 import java.util.Random;
 import java.util.stream.LongStream;
@@ -94,7 +95,7 @@ class SyncConvergencePropertyTests {
 	}
 
 	private static Map<String, EventFields> fieldsOf(Map<String, Stored> events) {
-		Map<String, EventFields> fields = new java.util.TreeMap<>();
+		Map<String, EventFields> fields = new TreeMap<>();
 		events.forEach((uid, stored) -> fields.put(uid, stored.fields()));
 		return fields;
 	}
