@@ -3,9 +3,9 @@ package com.wedsync.calsync.sync.plan;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.TreeMap;
 import java.util.Map;
 import java.util.Random;
+import java.util.TreeMap;
 import java.util.stream.LongStream;
 
 import com.wedsync.calsync.ical.EventField;
