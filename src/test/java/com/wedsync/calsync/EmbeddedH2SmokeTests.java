@@ -35,6 +35,15 @@ class EmbeddedH2SmokeTests {
 	@Autowired
 	JdbcTemplate jdbc;
 
+	private static long migrationCount() {
+		try (var files = java.nio.file.Files.list(java.nio.file.Path.of("sql"))) {
+			return files.filter((f) -> f.getFileName().toString().matches("V\\d+__.*\\.sql")).count();
+		}
+		catch (java.io.IOException ex) {
+			throw new java.io.UncheckedIOException(ex);
+		}
+	}
+
 	@Test
 	void shouldMigrateAndSyncOnTheEmbeddedDatabase() {
 		assertThat(this.jdbc.queryForObject("SELECT H2VERSION()", String.class)).isNotBlank();

@@ -86,7 +86,7 @@ class SyncRestartFunctionalTests {
 		assertThat(completed.get("status").asString()).isEqualTo("COMPLETED");
 		assertThat(completed.get("jobExecutionId").asLong()).isNotEqualTo(failed.get("jobExecutionId").asLong());
 		// completed steps are not run again: the restart continues with the failed one
-		assertThat(completed.get("steps").findValuesAsString("name")).containsExactly("applyRemoteChanges",
+		assertThat(completed.get("steps").findValuesAsString("name")).containsExactly("reconcile-other",
 				"commitSyncState");
 		assertThat(completed.get("counts").get("created").asInt()).isEqualTo(12);
 		assertThat(events("tenant-interrupted")).hasSize(12).isEqualTo(events("tenant-uninterrupted"));

@@ -11,6 +11,8 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Base64;
+import java.util.Map;
+import java.util.TreeMap;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -99,6 +101,34 @@ public final class CalDavTestServer {
 			.header("Content-Type", "text/calendar; charset=utf-8"));
 		expect(response, 201, "PUT " + url);
 		return response.headers().firstValue("ETag").orElse(null);
+	}
+
+	/** The body of one event, or {@code null} when it does not exist. */
+	public String getEvent(URI url) {
+		HttpResponse<String> response = send(request(url).GET());
+		if (response.statusCode() == 404) {
+			return null;
+		}
+		expect(response, 200, "GET " + url);
+		return response.body();
+	}
+
+	/** Every event of a calendar: absolute URL to iCalendar body. */
+	public Map<URI, String> events(URI calendarUrl) {
+		HttpResponse<String> listing = send(request(calendarUrl).method("PROPFIND", BodyPublishers.ofString("""
+				<?xml version="1.0" encoding="utf-8"?>
+				<D:propfind xmlns:D="DAV:"><D:prop><D:getetag/></D:prop></D:propfind>
+				""")).header("Depth", "1").header("Content-Type", "application/xml; charset=utf-8"));
+		expect(listing, 207, "PROPFIND " + calendarUrl);
+		Map<URI, String> events = new TreeMap<>();
+		Matcher hrefs = HREF.matcher(listing.body());
+		while (hrefs.find()) {
+			URI member = calendarUrl.resolve(hrefs.group(1).trim());
+			if (!member.getPath().endsWith("/")) {
+				events.put(member, getEvent(member));
+			}
+		}
+		return events;
 	}
 
 	public void deleteEvent(URI url) {
