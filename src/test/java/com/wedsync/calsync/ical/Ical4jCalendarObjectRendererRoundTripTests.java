@@ -103,10 +103,14 @@ class Ical4jCalendarObjectRendererRoundTripTests {
 	void shouldBumpSequenceOfAChangedOverrideOnly() {
 		String text = Fixtures.ical("weekly-with-overrides.ics");
 		EventFields fields = this.parser.parse(text).fields();
-		EventOverride moved = fields.overrides().get(1);
+		// sorted by recurrence id: 15 March (moved) before 5 April (cancelled)
+		EventOverride moved = fields.overrides().get(0);
+		assertThat(moved.cancelled()).isFalse();
 		EventFields renamed = new EventFields(fields.kind(), fields.summary(), fields.location(), fields.description(),
-				fields.timing(), fields.recurrenceRule(), java.util.List.of(fields.overrides().get(0),
-						new EventOverride(moved.recurrenceId(), moved.timing(), "Dance lesson (Tuesday)", false)));
+				fields.timing(), fields.recurrenceRule(),
+				java.util.List.of(
+						new EventOverride(moved.recurrenceId(), moved.timing(), "Dance lesson (Tuesday)", false),
+						fields.overrides().get(1)));
 
 		String rendered = this.renderer.render("x", renamed, text);
 
