@@ -37,7 +37,8 @@ final class VEventBuilder {
 	private final DateTimeLines dates;
 
 	VEventBuilder(String uid, Instant now, RenderTemplate template) {
-		this.uid = uid;
+		// every VEVENT of the object shares one UID (RFC 4791 §4.1): the template's wins
+		this.uid = template.exists() ? template.parsed().uid() : uid;
 		this.now = now;
 		this.template = template;
 		this.dates = new DateTimeLines(template.zones());
