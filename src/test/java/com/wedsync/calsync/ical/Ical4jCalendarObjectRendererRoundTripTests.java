@@ -8,6 +8,8 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 
+import org.springframework.context.annotation.AnnotationConfigApplicationContext;
+
 import static org.assertj.core.api.Assertions.assertThat;
 
 /** parse → fields → render over the same text → parse gives the same fields. */
@@ -118,6 +120,19 @@ class Ical4jCalendarObjectRendererRoundTripTests {
 		// master had no SEQUENCE (0): now 1; moved override 1 → 2; cancelled one kept at
 		// 1
 		assertThat(rendered).containsOnlyOnce("SEQUENCE:2").contains("SEQUENCE:1");
+	}
+
+	@Test
+	void shouldBeASpringBeanWithTheSystemClock() {
+		try (var context = new AnnotationConfigApplicationContext(Ical4jCalendarObjectRenderer.class)) {
+			CalendarObjectRenderer bean = context.getBean(CalendarObjectRenderer.class);
+			EventFields fields = this.parser.parse(Fixtures.ical("floating.ics")).fields();
+
+			String rendered = bean.render("bean@wedsync.example", fields, null);
+
+			assertThat(this.parser.parse(rendered).fields()).isEqualTo(fields);
+			assertThat(rendered).doesNotContain("DTSTAMP:20261130T100000Z");
+		}
 	}
 
 }
