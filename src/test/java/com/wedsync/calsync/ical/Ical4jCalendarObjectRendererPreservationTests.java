@@ -8,6 +8,7 @@ import java.util.List;
 import org.junit.jupiter.api.Test;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatExceptionOfType;
 
 /** What the platform does not model survives a write that changes what it does. */
 class Ical4jCalendarObjectRendererPreservationTests {
@@ -123,6 +124,17 @@ class Ical4jCalendarObjectRendererPreservationTests {
 			.contains("TZID:Europe/Paris", "DTSTART;TZID=Europe/Paris:20270612T150000")
 			.doesNotContain("TZID:Europe/London");
 		assertThat(this.parser.parse(rendered).fields()).isEqualTo(inParis);
+	}
+
+	@Test
+	void shouldRefuseToWriteOverATemplateItCannotRead() {
+		EventFields fields = this.parser.parse(Fixtures.ical("floating.ics")).fields();
+
+		// writing over what cannot be read could lose what it holds
+		assertThatExceptionOfType(InvalidICalendarException.class)
+			.isThrownBy(() -> this.renderer.render("x", fields, Fixtures.ical("two-uids.ics")));
+		assertThatExceptionOfType(InvalidICalendarException.class)
+			.isThrownBy(() -> this.renderer.render("x", fields, "BEGIN:VCALENDAR\r\nBEGIN:VEVENT\r\n"));
 	}
 
 }
