@@ -44,14 +44,24 @@ final class RenderTemplate {
 		if (icalendar == null) {
 			return NONE;
 		}
+		// the template comes from the calendar server: as untrusted as anything parsed
+		new InputLimits(InputLimits.DEFAULT_MAX_BYTES, InputLimits.DEFAULT_MAX_COMPONENTS).check(icalendar);
 		Calendar calendar = Ical4jCalendarObjectParser.build(icalendar);
 		List<VTimeZone> timeZones = calendar.getComponents()
 			.stream()
 			.filter(VTimeZone.class::isInstance)
 			.map(VTimeZone.class::cast)
 			.toList();
-		CalendarObject parsed = new CalendarObjectReader(calendar).read(null, icalendar);
-		return new RenderTemplate(RawComponent.parse(icalendar), parsed, new ZoneLookup(timeZones));
+		try {
+			CalendarObject parsed = new CalendarObjectReader(calendar).read(null, icalendar);
+			return new RenderTemplate(RawComponent.parse(icalendar), parsed, new ZoneLookup(timeZones));
+		}
+		catch (InvalidICalendarException ex) {
+			throw ex;
+		}
+		catch (RuntimeException ex) {
+			throw new InvalidICalendarException("Invalid iCalendar template: " + ex, ex);
+		}
 	}
 
 	/** The same id {@link CalendarObjectReader} gives the override. */

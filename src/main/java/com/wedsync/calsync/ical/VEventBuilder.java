@@ -2,7 +2,6 @@ package com.wedsync.calsync.ical;
 
 import java.time.Instant;
 import java.util.ArrayList;
-import java.util.HashSet;
 import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
@@ -21,8 +20,13 @@ final class VEventBuilder {
 	static final Set<String> MODELED = Set.of("UID", "DTSTAMP", "LAST-MODIFIED", "SEQUENCE", "SUMMARY", "LOCATION",
 			"DESCRIPTION", "DTSTART", "DTEND", "DURATION", "RRULE", "RECURRENCE-ID", "X-WEDSYNC-KIND");
 
-	/** An override's STATUS is its cancelled flag; the master's is not modeled. */
-	private static final Set<String> MODELED_IN_OVERRIDE = union(MODELED, "STATUS");
+	/**
+	 * An override models less: its STATUS is the cancelled flag, but its LOCATION and
+	 * DESCRIPTION are not in {@link EventOverride} and stay as the calendar has them. An
+	 * RRULE in an override means nothing (RFC 5545 §3.8.4.4) and is dropped.
+	 */
+	private static final Set<String> MODELED_IN_OVERRIDE = Set.of("UID", "DTSTAMP", "LAST-MODIFIED", "SEQUENCE",
+			"SUMMARY", "DTSTART", "DTEND", "DURATION", "RRULE", "RECURRENCE-ID", "STATUS");
 
 	private final String uid;
 
@@ -33,7 +37,8 @@ final class VEventBuilder {
 	private final DateTimeLines dates;
 
 	VEventBuilder(String uid, Instant now, RenderTemplate template) {
-		this.uid = uid;
+		// every VEVENT of the object shares one UID (RFC 4791 §4.1): the template's wins
+		this.uid = template.exists() ? template.parsed().uid() : uid;
 		this.now = now;
 		this.template = template;
 		this.dates = new DateTimeLines(template.zones());
@@ -173,12 +178,6 @@ final class VEventBuilder {
 		List<String> lines = new ArrayList<>(modeled);
 		raw.ifPresent((event) -> lines.addAll(event.linesExcept(replaced)));
 		return new RawComponent("VEVENT", lines, raw.map(RawComponent::children).orElse(List.of()));
-	}
-
-	private static Set<String> union(Set<String> names, String name) {
-		Set<String> all = new HashSet<>(names);
-		all.add(name);
-		return Set.copyOf(all);
 	}
 
 }

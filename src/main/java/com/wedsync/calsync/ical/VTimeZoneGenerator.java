@@ -2,6 +2,7 @@ package com.wedsync.calsync.ical;
 
 import java.time.Instant;
 import java.time.LocalDateTime;
+import java.time.Month;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
 import java.time.zone.ZoneOffsetTransition;
@@ -36,11 +37,15 @@ final class VTimeZoneGenerator {
 		Instant windowStart = LocalDateTime.of(firstYear, 1, 1, 0, 0).toInstant(ZoneOffset.UTC);
 		Instant windowEnd = LocalDateTime.of(lastYear + 1, 1, 1, 0, 0).toInstant(ZoneOffset.UTC);
 		List<RawComponent> observances = new ArrayList<>();
-		// the offset in force when the window opens, so every instant in it is covered
-		ZoneOffset initial = rules.getOffset(windowStart);
-		observances.add(observance(rules.isDaylightSavings(windowStart), LocalDateTime.ofInstant(windowStart, initial),
-				initial, initial, null));
-		ZoneOffsetTransition transition = rules.nextTransition(windowStart);
+		// start with the transition that set the offset in force when the window opens:
+		// ical4j takes the offset before the first onset from a real change, not from an
+		// observance whose TZOFFSETFROM equals its TZOFFSETTO
+		ZoneOffsetTransition transition = rules.previousTransition(windowStart.plusSeconds(1));
+		if (transition == null) {
+			ZoneOffset fixed = rules.getOffset(windowStart);
+			observances.add(observance(false, LocalDateTime.ofInstant(windowStart, fixed), fixed, fixed, null));
+			transition = rules.nextTransition(windowStart);
+		}
 		while (transition != null && transition.getInstant().isBefore(windowEnd)) {
 			observances.add(observance(rules.isDaylightSavings(transition.getInstant()), transition.getDateTimeBefore(),
 					transition.getOffsetBefore(), transition.getOffsetAfter(), null));
@@ -76,7 +81,10 @@ final class VTimeZoneGenerator {
 		if (day.isEmpty()) {
 			byDay = "BYMONTHDAY=" + indicator;
 		}
-		else if (indicator == -1) {
+		else if (indicator == -1
+				|| (rule.getMonth() != Month.FEBRUARY && indicator + 6 == rule.getMonth().maxLength())) {
+			// "Sunday on or after 25 March" is the last Sunday: the form every client
+			// reads
 			byDay = "BYDAY=-1" + day;
 		}
 		else if (indicator > 0 && (indicator - 1) % 7 == 0) {

@@ -8,6 +8,8 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 
+import org.springframework.context.annotation.AnnotationConfigApplicationContext;
+
 import static org.assertj.core.api.Assertions.assertThat;
 
 /** parse → fields → render over the same text → parse gives the same fields. */
@@ -103,10 +105,14 @@ class Ical4jCalendarObjectRendererRoundTripTests {
 	void shouldBumpSequenceOfAChangedOverrideOnly() {
 		String text = Fixtures.ical("weekly-with-overrides.ics");
 		EventFields fields = this.parser.parse(text).fields();
-		EventOverride moved = fields.overrides().get(1);
+		// sorted by recurrence id: 15 March (moved) before 5 April (cancelled)
+		EventOverride moved = fields.overrides().get(0);
+		assertThat(moved.cancelled()).isFalse();
 		EventFields renamed = new EventFields(fields.kind(), fields.summary(), fields.location(), fields.description(),
-				fields.timing(), fields.recurrenceRule(), java.util.List.of(fields.overrides().get(0),
-						new EventOverride(moved.recurrenceId(), moved.timing(), "Dance lesson (Tuesday)", false)));
+				fields.timing(), fields.recurrenceRule(),
+				java.util.List.of(
+						new EventOverride(moved.recurrenceId(), moved.timing(), "Dance lesson (Tuesday)", false),
+						fields.overrides().get(1)));
 
 		String rendered = this.renderer.render("x", renamed, text);
 
@@ -114,6 +120,19 @@ class Ical4jCalendarObjectRendererRoundTripTests {
 		// master had no SEQUENCE (0): now 1; moved override 1 → 2; cancelled one kept at
 		// 1
 		assertThat(rendered).containsOnlyOnce("SEQUENCE:2").contains("SEQUENCE:1");
+	}
+
+	@Test
+	void shouldBeASpringBeanWithTheSystemClock() {
+		try (var context = new AnnotationConfigApplicationContext(Ical4jCalendarObjectRenderer.class)) {
+			CalendarObjectRenderer bean = context.getBean(CalendarObjectRenderer.class);
+			EventFields fields = this.parser.parse(Fixtures.ical("floating.ics")).fields();
+
+			String rendered = bean.render("bean@wedsync.example", fields, null);
+
+			assertThat(this.parser.parse(rendered).fields()).isEqualTo(fields);
+			assertThat(rendered).doesNotContain("DTSTAMP:20261130T100000Z");
+		}
 	}
 
 }
