@@ -28,8 +28,17 @@ record DateValue(LocalDateTime local, String tzid, boolean utc, boolean date) {
 	private static final DateTimeFormatter DATE_TIME = DateTimeFormatter.ofPattern("uuuuMMdd'T'HHmmss");
 
 	static DateValue of(Property property) {
-		String text = property.getValue().strip().toUpperCase(Locale.ROOT);
 		String tzid = property.getParameter(Parameter.TZID).map(Parameter::getValue).orElse(null);
+		return of(property.getName(), property.getValue(), tzid);
+	}
+
+	/**
+	 * @param name the property name, for the error message
+	 * @param value the value as written
+	 * @param tzid the TZID parameter, or {@code null}
+	 */
+	static DateValue of(String name, String value, String tzid) {
+		String text = value.strip().toUpperCase(Locale.ROOT);
 		try {
 			if (text.length() == 8) {
 				return new DateValue(LocalDate.parse(text, DateTimeFormatter.BASIC_ISO_DATE).atStartOfDay(), null,
@@ -40,8 +49,7 @@ record DateValue(LocalDateTime local, String tzid, boolean utc, boolean date) {
 			return new DateValue(local, utc ? null : tzid, utc, false);
 		}
 		catch (DateTimeParseException ex) {
-			throw new InvalidICalendarException(
-					"Invalid " + property.getName() + " value '" + property.getValue() + "': not a DATE or DATE-TIME");
+			throw new InvalidICalendarException("Invalid " + name + " value '" + value + "': not a DATE or DATE-TIME");
 		}
 	}
 

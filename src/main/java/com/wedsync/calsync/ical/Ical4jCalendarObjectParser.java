@@ -50,7 +50,8 @@ class Ical4jCalendarObjectParser implements CalendarObjectParser {
 		}
 	}
 
-	private static Calendar build(String icalendar) {
+	/** Also used by the renderer to read a template's VTIMEZONEs the same way. */
+	static Calendar build(String icalendar) {
 		// no TimeZoneRegistry: times are resolved by ZoneLookup, which explains why
 		CalendarBuilder builder = new CalendarBuilder(CalendarParserFactory.getInstance().get(),
 				new ContentHandlerContext().withSuppressInvalidProperties(true), null);

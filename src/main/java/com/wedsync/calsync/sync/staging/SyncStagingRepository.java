@@ -74,6 +74,19 @@ public class SyncStagingRepository {
 			.update();
 	}
 
+	/**
+	 * Settles deletions of resources nothing was linked to (a 404 in a multiget for an
+	 * href first seen in this sync): there is nothing to apply.
+	 */
+	public void settleUnlinkedDeletions(UUID integrationId) {
+		this.jdbc
+			.sql("UPDATE sync_staging SET state = 'APPLIED', outcome = 'UNCHANGED' WHERE integration_id = ? "
+					+ "AND state = 'GONE' AND NOT EXISTS (SELECT 1 FROM event_link l WHERE l.calendar_id = "
+					+ "sync_staging.calendar_id AND l.href = sync_staging.href)")
+			.param(integrationId)
+			.update();
+	}
+
 	/** Counts the applied changes of a calendar by outcome. */
 	public Map<String, Integer> countByOutcome(UUID calendarId) {
 		Map<String, Integer> counts = new HashMap<>();

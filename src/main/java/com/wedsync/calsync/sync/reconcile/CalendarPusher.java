@@ -1,0 +1,82 @@
+package com.wedsync.calsync.sync.reconcile;
+
+import java.net.URI;
+import java.net.URLEncoder;
+import java.nio.charset.StandardCharsets;
+
+import com.wedsync.calsync.caldav.CalDavClient;
+import com.wedsync.calsync.caldav.NotFoundException;
+import com.wedsync.calsync.caldav.WriteCondition;
+import com.wedsync.calsync.ical.CalendarObjectRenderer;
+import com.wedsync.calsync.ical.ContentHash;
+import com.wedsync.calsync.integration.Calendar;
+import com.wedsync.calsync.sync.status.EventLink;
+import com.wedsync.calsync.sync.status.EventLinkRepository;
+
+import org.springframework.stereotype.Component;
+
+/**
+ * Writes platform events to calendars, never blindly: a new resource with
+ * {@code If-None-Match: *}, a known one with {@code If-Match} on the ETag we last saw.
+ * The link records exactly what was written (ETag, content hash, body), which is how the
+ * next sync recognises its own writes and never applies them back. A
+ * {@link com.wedsync.calsync.caldav.PreconditionFailedException} leaves the link as it
+ * was: the caller re-fetches and merges.
+ */
+@Component
+public class CalendarPusher {
+
+	private final CalendarObjectRenderer renderer;
+
+	private final EventLinkRepository links;
+
+	CalendarPusher(CalendarObjectRenderer renderer, EventLinkRepository links) {
+		this.renderer = renderer;
+		this.links = links;
+	}
+
+	/**
+	 * Creates the event in a calendar that does not hold it.
+	 * @param template a body to keep unmodeled properties from (the calendar's last copy
+	 * of a re-created event), or {@code null}
+	 */
+	public void create(CalDavClient client, Calendar calendar, WeddingEventState event, String template, URI href) {
+		URI target = (href != null) ? href : resourceUrl(calendar, event.uid());
+		String body = this.renderer.render(event.uid(), event.fields(), template);
+		String etag = client.put(target, body, WriteCondition.create());
+		this.links.findByHref(calendar.id(), target).ifPresent((stale) -> this.links.delete(stale.id()));
+		this.links.insert(event.id(), calendar.id(), target, etag, ContentHash.of(body), body, event.version());
+	}
+
+	/** Replaces a calendar's copy, keeping everything the platform does not model. */
+	public void update(CalDavClient client, EventLink link, String currentBody, String currentEtag,
+			WeddingEventState event) {
+		String body = this.renderer.render(event.uid(), event.fields(), currentBody);
+		String etag = client.put(link.href(), body, WriteCondition.ifMatch(currentEtag));
+		this.links.update(link.id(), etag, ContentHash.of(body), body, event.version());
+	}
+
+	/** Deletes a calendar's copy and forgets the link; a copy already gone counts. */
+	public void delete(CalDavClient client, EventLink link, String currentEtag) {
+		try {
+			client.delete(link.href(), currentEtag);
+		}
+		catch (NotFoundException ex) {
+			// Already gone: the goal is reached.
+		}
+		this.links.delete(link.id());
+	}
+
+	/** Records that a calendar's copy now agrees with the platform without writing it. */
+	public void agree(EventLink link, String body, String etag, long version) {
+		this.links.update(link.id(), etag, ContentHash.of(body), body, version);
+	}
+
+	// One resource per UID, named after it: readable on the server, stable across
+	// retries.
+	static URI resourceUrl(Calendar calendar, String uid) {
+		String name = URLEncoder.encode(uid, StandardCharsets.UTF_8).replace("+", "%20");
+		return calendar.href().resolve(name + ".ics");
+	}
+
+}
