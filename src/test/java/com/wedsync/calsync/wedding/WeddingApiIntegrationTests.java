@@ -206,6 +206,27 @@ class WeddingApiIntegrationTests {
 	}
 
 	@Test
+	void shouldKeepAnAnchorAtTheNewDistanceAndRefuseCycles() {
+		UUID wedding = wedding();
+		UUID ceremony = id(this.api.post("/api/weddings/" + wedding + "/events", ceremony()).expect(201));
+		UUID arrival = id(this.api.post("/api/weddings/" + wedding + "/events",
+				Map.of("kind", "OTHER", "summary", "Florist arrives", "start", "2026-06-20T09:00", "end",
+						"2026-06-20T09:30", "anchor", Map.of("eventId", ceremony.toString(), "offsetMinutes", -120)))
+			.expect(201));
+
+		JsonNode earlier = this.api.patch("/api/events/" + arrival, Map.of("start", "2026-06-20T12:00"))
+			.expect(200)
+			.body();
+		Response cycle = this.api.patch("/api/events/" + ceremony,
+				Map.of("anchor", Map.of("eventId", arrival.toString(), "offsetMinutes", 60)));
+
+		assertThat(earlier.get("anchor").get("offsetMinutes").asLong()).isEqualTo(-180);
+		assertThat(cycle.expect(400).body().get("errors").findValuesAsString("field"))
+			.containsExactly("anchor.eventId");
+		assertThat(this.events.find(ceremony).orElseThrow().version()).isEqualTo(1);
+	}
+
+	@Test
 	void shouldOutboxOnlyTheKindsAParticipantShows() {
 		UUID wedding = wedding();
 		addParticipant(wedding, this.planner, "PLANNER", null);
