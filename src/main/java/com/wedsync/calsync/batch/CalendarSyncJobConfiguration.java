@@ -8,14 +8,19 @@ import javax.sql.DataSource;
 
 import com.wedsync.calsync.caldav.CalDavProperties;
 import com.wedsync.calsync.deadletter.DeadLetterRepository;
-import com.wedsync.calsync.deadletter.DeadLetterSkipListener;
+import com.wedsync.calsync.deadletter.ReconcileSkipListener;
+import com.wedsync.calsync.caldav.ForbiddenException;
+import com.wedsync.calsync.caldav.NotFoundException;
 import com.wedsync.calsync.ical.CalendarObjectParser;
+import com.wedsync.calsync.ical.EventKind;
 import com.wedsync.calsync.ical.InvalidICalendarException;
 import com.wedsync.calsync.integration.CalendarRepository;
 import com.wedsync.calsync.integration.IntegrationConnector;
 import com.wedsync.calsync.integration.IntegrationRepository;
-import com.wedsync.calsync.sync.pull.RemoteChangeApplier;
+import com.wedsync.calsync.sync.plan.SyncPlanner;
 import com.wedsync.calsync.sync.pull.RemoteChangeDetector;
+import com.wedsync.calsync.sync.reconcile.EventReconciler;
+import com.wedsync.calsync.sync.reconcile.ReconcileQueue;
 import com.wedsync.calsync.sync.staging.StagedChange;
 import com.wedsync.calsync.sync.staging.SyncStagingRepository;
 
@@ -34,11 +39,17 @@ import org.springframework.context.annotation.Configuration;
 import org.springframework.transaction.PlatformTransactionManager;
 
 /**
- * {@code calendarSyncJob}: one run syncs one integration (pull direction). <pre>
- * discoverCalendars ▸ detectChanges ▸ fetchRemote ▸ applyRemoteChanges ▸ commitSyncState
- * </pre> Everything between detection and commit lives in {@code sync_staging}, so a
- * failed or killed run restarts from the failed step and chunk, and the calendar tokens
- * move only in the last step.
+ * {@code calendarSyncJob}: one run syncs one integration, both ways.
+ *
+ * <pre>
+ * discoverCalendars ▸ detectChanges ▸ fetchRemote
+ *   ▸ reconcile-ceremony ▸ reconcile-meeting ▸ reconcile-deadline ▸ reconcile-other
+ *   ▸ commitSyncState
+ * </pre>
+ *
+ * Remote changes live in {@code sync_staging} and platform changes in {@code sync_outbox}
+ * until applied, so a failed or killed run restarts from the failed step and chunk, and
+ * the calendar tokens move only in the last step.
  */
 @Configuration(proxyBeanMethods = false)
 class CalendarSyncJobConfiguration {
@@ -51,11 +62,15 @@ class CalendarSyncJobConfiguration {
 
 	@Bean
 	Job calendarSyncJob(JobRepository jobRepository, Step discoverCalendarsStep, Step detectChangesStep,
-			Step fetchRemoteStep, Step applyRemoteChangesStep, Step commitSyncStateStep, SyncRunRepository syncRuns) {
+			Step fetchRemoteStep, Step reconcileCeremoniesStep, Step reconcileMeetingsStep, Step reconcileDeadlinesStep,
+			Step reconcileOtherStep, Step commitSyncStateStep, SyncRunRepository syncRuns) {
 		return new JobBuilder(JOB_NAME, jobRepository).start(discoverCalendarsStep)
 			.next(detectChangesStep)
 			.next(fetchRemoteStep)
-			.next(applyRemoteChangesStep)
+			.next(reconcileCeremoniesStep)
+			.next(reconcileMeetingsStep)
+			.next(reconcileDeadlinesStep)
+			.next(reconcileOtherStep)
 			.next(commitSyncStateStep)
 			.listener(new SyncRunStatusListener(syncRuns))
 			.build();
@@ -122,38 +137,89 @@ class CalendarSyncJobConfiguration {
 		return new MultigetWriter(integrationId, integrations, calendars, connector, staging, parser, deadLetters);
 	}
 
-	@Bean
-	Step applyRemoteChangesStep(JobRepository jobRepository, PlatformTransactionManager transactionManager,
-			JdbcPagingItemReader<StagedChange> fetchedChangesReader, CalendarObjectParser parser,
-			ApplyRemoteChangeWriter applyRemoteChangeWriter, DeadLetterRepository deadLetters,
-			SyncStagingRepository staging, SyncJobProperties properties) {
-		return new StepBuilder("applyRemoteChanges", jobRepository)
-			.<StagedChange, RemoteChange>chunk(properties.applyChunkSize())
+	/**
+	 * One reconcile step per priority class, ceremonies first: the order is the job's
+	 * flow, so it is guaranteed and visible in the step executions (a partitioned step
+	 * would run its partitions in no defined order).
+	 */
+	private Step reconcileStep(EventKind kind, JobRepository jobRepository,
+			PlatformTransactionManager transactionManager, ReconcileKeysReader reconcileKeysReader,
+			ReconcileWriter reconcileWriter, ReconcileSkipListener reconcileSkipListener,
+			SyncJobProperties properties) {
+		return new StepBuilder(ReconcileSteps.name(kind), jobRepository)
+			.<String, String>chunk(properties.applyChunkSize())
 			.transactionManager(transactionManager)
-			.reader(fetchedChangesReader)
-			.processor(new ParseStagedChangeProcessor(parser))
-			.writer(applyRemoteChangeWriter)
+			.reader(reconcileKeysReader)
+			.writer(reconcileWriter)
+			.listener(reconcileWriter)
 			.faultTolerant()
-			.skip(InvalidICalendarException.class)
+			.skip(InvalidICalendarException.class, ForbiddenException.class, NotFoundException.class)
 			.skipLimit(properties.skipLimit())
-			.skipListener(new DeadLetterSkipListener("applyRemoteChanges", deadLetters, staging))
+			.skipListener(reconcileSkipListener)
 			.listener(new FailureReasonListener())
 			.build();
 	}
 
 	@Bean
+	Step reconcileCeremoniesStep(JobRepository jobRepository, PlatformTransactionManager transactionManager,
+			ReconcileKeysReader reconcileKeysReader, ReconcileWriter reconcileWriter,
+			ReconcileSkipListener reconcileSkipListener, SyncJobProperties properties) {
+		return reconcileStep(EventKind.CEREMONY, jobRepository, transactionManager, reconcileKeysReader,
+				reconcileWriter, reconcileSkipListener, properties);
+	}
+
+	@Bean
+	Step reconcileMeetingsStep(JobRepository jobRepository, PlatformTransactionManager transactionManager,
+			ReconcileKeysReader reconcileKeysReader, ReconcileWriter reconcileWriter,
+			ReconcileSkipListener reconcileSkipListener, SyncJobProperties properties) {
+		return reconcileStep(EventKind.MEETING, jobRepository, transactionManager, reconcileKeysReader, reconcileWriter,
+				reconcileSkipListener, properties);
+	}
+
+	@Bean
+	Step reconcileDeadlinesStep(JobRepository jobRepository, PlatformTransactionManager transactionManager,
+			ReconcileKeysReader reconcileKeysReader, ReconcileWriter reconcileWriter,
+			ReconcileSkipListener reconcileSkipListener, SyncJobProperties properties) {
+		return reconcileStep(EventKind.DEADLINE, jobRepository, transactionManager, reconcileKeysReader,
+				reconcileWriter, reconcileSkipListener, properties);
+	}
+
+	@Bean
+	Step reconcileOtherStep(JobRepository jobRepository, PlatformTransactionManager transactionManager,
+			ReconcileKeysReader reconcileKeysReader, ReconcileWriter reconcileWriter,
+			ReconcileSkipListener reconcileSkipListener, SyncJobProperties properties) {
+		return reconcileStep(EventKind.OTHER, jobRepository, transactionManager, reconcileKeysReader, reconcileWriter,
+				reconcileSkipListener, properties);
+	}
+
+	/** The events of the class the running step is named after. */
+	@Bean
 	@StepScope
-	JdbcPagingItemReader<StagedChange> fetchedChangesReader(@Value(INTEGRATION_ID) UUID integrationId,
-			DataSource dataSource, SyncJobProperties properties) throws Exception {
-		return stagedChangesReader("fetchedChangesReader", integrationId, "state IN ('FETCHED', 'GONE')", dataSource,
-				properties.applyChunkSize());
+	ReconcileKeysReader reconcileKeysReader(@Value(INTEGRATION_ID) UUID integrationId,
+			@Value("#{stepExecution.stepName}") String stepName, IntegrationRepository integrations,
+			ReconcileQueue queue) {
+		return new ReconcileKeysReader(integrationId, ReconcileSteps.kind(stepName), integrations, queue);
 	}
 
 	@Bean
 	@StepScope
-	ApplyRemoteChangeWriter applyRemoteChangeWriter(@Value(INTEGRATION_ID) UUID integrationId,
-			IntegrationRepository integrations, RemoteChangeApplier applier, SyncStagingRepository staging) {
-		return new ApplyRemoteChangeWriter(integrationId, integrations, applier, staging);
+	ReconcileWriter reconcileWriter(@Value(INTEGRATION_ID) UUID integrationId, @Value(SYNC_ID) UUID syncId,
+			IntegrationRepository integrations, IntegrationConnector connector, EventReconciler reconciler,
+			SyncRunRepository syncRuns) {
+		return new ReconcileWriter(integrationId, syncId, integrations, connector, reconciler, syncRuns);
+	}
+
+	@Bean
+	@StepScope
+	ReconcileSkipListener reconcileSkipListener(@Value(INTEGRATION_ID) UUID integrationId,
+			@Value("#{stepExecution.stepName}") String stepName, DeadLetterRepository deadLetters,
+			SyncStagingRepository staging) {
+		return new ReconcileSkipListener(integrationId, stepName, deadLetters, staging);
+	}
+
+	@Bean
+	SyncPlanner syncPlanner(SyncJobProperties properties) {
+		return new SyncPlanner(properties.conflictPolicy());
 	}
 
 	@Bean

@@ -12,7 +12,6 @@ import org.apache.commons.logging.LogFactory;
 import com.wedsync.calsync.integration.Calendar;
 import com.wedsync.calsync.integration.CalendarRepository;
 import com.wedsync.calsync.integration.IntegrationRepository;
-import com.wedsync.calsync.sync.pull.ApplyOutcome;
 import com.wedsync.calsync.sync.staging.StagingState;
 import com.wedsync.calsync.sync.staging.SyncStagingRepository;
 
@@ -59,6 +58,7 @@ class CommitSyncStateTasklet implements Tasklet {
 	@Override
 	public RepeatStatus execute(StepContribution contribution, ChunkContext chunkContext) {
 		Instant now = Instant.now();
+		this.staging.settleUnlinkedDeletions(this.integrationId);
 		SyncCounts total = SyncCounts.NONE;
 		List<String> behind = new ArrayList<>();
 		for (Calendar calendar : this.calendars.findByIntegration(this.integrationId)) {
@@ -66,7 +66,7 @@ class CommitSyncStateTasklet implements Tasklet {
 				continue;
 			}
 			Map<StagingState, Integer> states = this.staging.countByState(calendar.id());
-			total = total.plus(counts(calendar.id(), states));
+			total = total.plus(counts(states));
 			int unsettled = states.entrySet()
 				.stream()
 				.filter((e) -> !e.getKey().isSettled())
@@ -89,16 +89,13 @@ class CommitSyncStateTasklet implements Tasklet {
 		return RepeatStatus.FINISHED;
 	}
 
-	private SyncCounts counts(UUID calendarId, Map<StagingState, Integer> states) {
-		Map<String, Integer> outcomes = this.staging.countByOutcome(calendarId);
+	/**
+	 * What the sync read from this calendar: the settled changes, and those parked as
+	 * dead letters. What applying them did is counted by the reconcile steps.
+	 */
+	private static SyncCounts counts(Map<StagingState, Integer> states) {
 		int read = states.entrySet().stream().filter((e) -> e.getKey().isSettled()).mapToInt(Map.Entry::getValue).sum();
-		return new SyncCounts(read, outcome(outcomes, ApplyOutcome.CREATED),
-				outcome(outcomes, ApplyOutcome.UPDATED) + outcome(outcomes, ApplyOutcome.LINKED),
-				outcome(outcomes, ApplyOutcome.DELETED), 0, states.getOrDefault(StagingState.SKIPPED, 0));
-	}
-
-	private static int outcome(Map<String, Integer> outcomes, ApplyOutcome outcome) {
-		return outcomes.getOrDefault(outcome.name(), 0);
+		return new SyncCounts(read, 0, 0, 0, 0, states.getOrDefault(StagingState.SKIPPED, 0));
 	}
 
 }

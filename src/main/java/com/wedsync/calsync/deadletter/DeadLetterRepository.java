@@ -21,16 +21,18 @@ public class DeadLetterRepository {
 	}
 
 	/**
-	 * Parks an item. An item of the same calendar and href that is already open counts
-	 * another attempt instead of a second row.
+	 * Parks an item. An item already open (same integration, href and UID) counts another
+	 * attempt instead of a second row.
 	 */
 	public void park(DeadLetter letter) {
 		Instant now = Instant.now();
 		String message = truncate(letter.errorMessage());
 		int updated = this.jdbc
 			.sql("UPDATE dead_letter SET attempts = attempts + 1, last_failed_at = ?, payload = ?, error_class = ?, "
-					+ "error_message = ? WHERE calendar_id = ? AND href = ? AND status = 'OPEN'")
-			.params(timestamp(now), letter.payload(), letter.errorClass(), message, letter.calendarId(), letter.href())
+					+ "error_message = ? WHERE integration_id = ? AND status = 'OPEN' "
+					+ "AND COALESCE(href, '') = COALESCE(?, '') AND COALESCE(uid, '') = COALESCE(?, '')")
+			.params(timestamp(now), letter.payload(), letter.errorClass(), message, letter.integrationId(),
+					letter.href(), letter.uid())
 			.update();
 		if (updated == 0) {
 			this.jdbc

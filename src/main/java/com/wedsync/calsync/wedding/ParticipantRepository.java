@@ -52,6 +52,14 @@ public class ParticipantRepository {
 			.list();
 	}
 
+	/** The weddings a calendar takes part in. */
+	public List<Participant> findByCalendar(UUID calendarId) {
+		return this.jdbc.sql("SELECT * FROM participant WHERE calendar_id = ? ORDER BY wedding_id")
+			.param(calendarId)
+			.query(ParticipantRepository::participant)
+			.list();
+	}
+
 	public boolean remove(UUID weddingId, UUID calendarId) {
 		return this.jdbc.sql("DELETE FROM participant WHERE wedding_id = ? AND calendar_id = ?")
 			.params(weddingId, calendarId)

@@ -5,7 +5,6 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.util.Collection;
 import java.util.EnumMap;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
@@ -61,6 +60,35 @@ public class SyncStagingRepository {
 			.update();
 	}
 
+	/**
+	 * The staged changes of one integration that concern an event: those in hrefs linked
+	 * to it, and unlinked ones carrying its UID.
+	 * @param eventId the platform event, or {@code null} when there is none yet
+	 */
+	public List<StagedChange> findForEvent(UUID integrationId, UUID eventId, String uid) {
+		return this.jdbc
+			.sql("SELECT s.* FROM sync_staging s LEFT JOIN event_link l ON l.calendar_id = s.calendar_id "
+					+ "AND l.href = s.href WHERE s.integration_id = :integration AND s.state IN ('FETCHED', 'GONE') "
+					+ "AND ((l.id IS NOT NULL AND l.event_id = :event) OR (l.id IS NULL AND s.uid = :uid)) "
+					+ "ORDER BY s.calendar_id, s.href")
+			.param("integration", integrationId)
+			.param("event", eventId)
+			.param("uid", uid)
+			.query(SyncStagingRepository::stagedChange)
+			.list();
+	}
+
+	/** Parks the staged changes of an event whose reconciliation was skipped. */
+	public void markSkipped(UUID integrationId, String uid) {
+		this.jdbc
+			.sql("UPDATE sync_staging SET state = 'SKIPPED' WHERE integration_id = ? AND state IN "
+					+ "('FETCHED', 'GONE') AND (uid = ? OR EXISTS (SELECT 1 FROM event_link l JOIN wedding_event e ON "
+					+ "e.id = l.event_id WHERE l.calendar_id = sync_staging.calendar_id AND l.href = sync_staging.href "
+					+ "AND e.uid = ?))")
+			.params(integrationId, uid, uid)
+			.update();
+	}
+
 	public void markState(UUID calendarId, URI href, StagingState state) {
 		this.jdbc.sql("UPDATE sync_staging SET state = ? WHERE calendar_id = ? AND href = ?")
 			.params(state.name(), calendarId, href.toString())
@@ -85,19 +113,6 @@ public class SyncStagingRepository {
 					+ "sync_staging.calendar_id AND l.href = sync_staging.href)")
 			.param(integrationId)
 			.update();
-	}
-
-	/** Counts the applied changes of a calendar by outcome. */
-	public Map<String, Integer> countByOutcome(UUID calendarId) {
-		Map<String, Integer> counts = new HashMap<>();
-		this.jdbc
-			.sql("SELECT outcome, COUNT(*) AS n FROM sync_staging WHERE calendar_id = ? AND outcome IS NOT NULL "
-					+ "GROUP BY outcome")
-			.param(calendarId)
-			.query((rs) -> {
-				counts.put(rs.getString("outcome"), rs.getInt("n"));
-			});
-		return counts;
 	}
 
 	/** Counts the changes of a calendar by state. */

@@ -5,6 +5,7 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Instant;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
@@ -38,6 +39,14 @@ public class EventLinkRepository {
 			.params(eventId, calendarId)
 			.query(EventLinkRepository::link)
 			.optional();
+	}
+
+	/** Every calendar's link to an event. */
+	public List<EventLink> findByEventId(UUID eventId) {
+		return this.jdbc.sql("SELECT * FROM event_link WHERE event_id = ? ORDER BY calendar_id")
+			.param(eventId)
+			.query(EventLinkRepository::link)
+			.list();
 	}
 
 	/**

@@ -5,6 +5,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Random;
+import java.util.TreeMap;
 import java.util.stream.LongStream;
 
 import com.wedsync.calsync.ical.EventField;
@@ -59,12 +60,42 @@ class SyncConvergencePropertyTests {
 		assertThat(scenario.sync()).as("a further sync, %s", context).allMatch(SyncAction.NoChange.class::isInstance);
 	}
 
+	/**
+	 * From a converged state, one change on one side and a sync give what the policy
+	 * table says: platform changes go out as they are; a calendar's edit reaches the
+	 * platform unless it touched a field the platform owns for that kind; a calendar's
+	 * deletion deletes everywhere unless the kind reverts it.
+	 */
+	@ParameterizedTest(name = "seed {0}")
+	@MethodSource("seeds")
+	void shouldApplyASingleChangeAsThePolicySays(long seed) {
+		Scenario scenario = new Scenario(seed);
+		for (int step = 0; step < STEPS; step++) {
+			scenario.step();
+		}
+		scenario.sync();
+		scenario.sync();
+		SyncModel model = scenario.model;
+		assertThat(fieldsOf(model.calendars.get(0))).as("converged first, seed %d", seed)
+			.isEqualTo(fieldsOf(model.platform));
+		Map<String, EventFields> expected = scenario.singleChange();
+		String context = "seed " + seed + " (-Dcalsync.seed=" + seed + "), steps:\n" + String.join("\n", scenario.log);
+
+		scenario.sync();
+
+		assertThat(fieldsOf(model.platform)).as("platform, %s", context).isEqualTo(expected);
+		for (int calendar = 0; calendar < CALENDARS; calendar++) {
+			assertThat(fieldsOf(model.calendars.get(calendar))).as("calendar %d, %s", calendar, context)
+				.isEqualTo(expected);
+		}
+	}
+
 	private static boolean onlyNoChange(List<SyncAction> actions) {
 		return actions.stream().allMatch(SyncAction.NoChange.class::isInstance);
 	}
 
 	private static Map<String, EventFields> fieldsOf(Map<String, Stored> events) {
-		Map<String, EventFields> fields = new java.util.TreeMap<>();
+		Map<String, EventFields> fields = new TreeMap<>();
 		events.forEach((uid, stored) -> fields.put(uid, stored.fields()));
 		return fields;
 	}
@@ -101,6 +132,43 @@ class SyncConvergencePropertyTests {
 			}
 		}
 
+		/**
+		 * Makes one random change on one side of a converged state.
+		 * @return the platform's events as the policy says they must be after a sync
+		 */
+		Map<String, EventFields> singleChange() {
+			Map<String, EventFields> expected = fieldsOf(this.model.platform);
+			int calendar = this.random.nextInt(CALENDARS);
+			String uid = anyOf(this.model.platform);
+			int change = (uid != null) ? this.random.nextInt(5) : 0;
+			if (change == 0) {
+				platformCreate();
+				return fieldsOf(this.model.platform);
+			}
+			if (change == 1 || change == 2) {
+				if (change == 1) {
+					platformEdit(uid);
+				}
+				else {
+					platformDelete(uid);
+				}
+				return fieldsOf(this.model.platform);
+			}
+			KindPolicy policy = ConflictPolicy.defaults().forKind(expected.get(uid).kind());
+			if (change == 3) {
+				EventField field = calendarEdit(calendar, uid);
+				if (!policy.isPlatformAuthoritative(field)) {
+					expected.put(uid, this.model.calendars.get(calendar).get(uid).fields());
+				}
+				return expected;
+			}
+			calendarDelete(calendar, uid);
+			if (policy.calendarDeletes() == CalendarDeletes.ACCEPT) {
+				expected.remove(uid);
+			}
+			return expected;
+		}
+
 		List<SyncAction> sync() {
 			List<SyncAction> actions = this.model.sync();
 			this.log.add("sync -> " + actions.stream().filter((a) -> !(a instanceof SyncAction.NoChange)).toList());
@@ -117,19 +185,27 @@ class SyncConvergencePropertyTests {
 		private void platformEdit() {
 			String uid = anyOf(this.model.platform);
 			if (uid != null) {
-				EventField field = this.events.field();
-				EventFields fields = this.events.edit(this.model.platform.get(uid).fields(), field);
-				this.model.platform.put(uid, new Stored(fields, this.model.tick()));
-				this.log.add("platform edits " + uid + " " + field + " = " + fields.get(field));
+				platformEdit(uid);
 			}
+		}
+
+		private void platformEdit(String uid) {
+			EventField field = this.events.field();
+			EventFields fields = this.events.edit(this.model.platform.get(uid).fields(), field);
+			this.model.platform.put(uid, new Stored(fields, this.model.tick()));
+			this.log.add("platform edits " + uid + " " + field + " = " + fields.get(field));
 		}
 
 		private void platformDelete() {
 			String uid = anyOf(this.model.platform);
 			if (uid != null) {
-				this.model.platform.remove(uid);
-				this.log.add("platform deletes " + uid);
+				platformDelete(uid);
 			}
+		}
+
+		private void platformDelete(String uid) {
+			this.model.platform.remove(uid);
+			this.log.add("platform deletes " + uid);
 		}
 
 		private void calendarCreate(int calendar) {
@@ -140,22 +216,31 @@ class SyncConvergencePropertyTests {
 		}
 
 		private void calendarEdit(int calendar) {
-			Map<String, Stored> events = this.model.calendars.get(calendar);
-			String uid = anyOf(events);
+			String uid = anyOf(this.model.calendars.get(calendar));
 			if (uid != null) {
-				EventField field = this.events.field();
-				EventFields fields = this.events.edit(events.get(uid).fields(), field);
-				events.put(uid, new Stored(fields, calendarTime(uid)));
-				this.log.add("calendar " + calendar + " edits " + uid + " " + field + " = " + fields.get(field));
+				calendarEdit(calendar, uid);
 			}
+		}
+
+		private EventField calendarEdit(int calendar, String uid) {
+			Map<String, Stored> events = this.model.calendars.get(calendar);
+			EventField field = this.events.field();
+			EventFields fields = this.events.edit(events.get(uid).fields(), field);
+			events.put(uid, new Stored(fields, calendarTime(uid)));
+			this.log.add("calendar " + calendar + " edits " + uid + " " + field + " = " + fields.get(field));
+			return field;
 		}
 
 		private void calendarDelete(int calendar) {
 			String uid = anyOf(this.model.calendars.get(calendar));
 			if (uid != null) {
-				this.model.calendars.get(calendar).remove(uid);
-				this.log.add("calendar " + calendar + " deletes " + uid);
+				calendarDelete(calendar, uid);
 			}
+		}
+
+		private void calendarDelete(int calendar, String uid) {
+			this.model.calendars.get(calendar).remove(uid);
+			this.log.add("calendar " + calendar + " deletes " + uid);
 		}
 
 		/**

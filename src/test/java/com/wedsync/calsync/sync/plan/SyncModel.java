@@ -5,6 +5,7 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.SortedSet;
 import java.util.TreeSet;
 
@@ -72,7 +73,7 @@ final class SyncModel {
 				for (int calendar = 0; calendar < this.calendars.size(); calendar++) {
 					actions.add(syncOne(uid, calendar));
 				}
-				if (java.util.Objects.equals(before, this.platform.get(uid))) {
+				if (Objects.equals(before, this.platform.get(uid))) {
 					break;
 				}
 			}

@@ -2,6 +2,7 @@ package com.wedsync.calsync.sync.plan;
 
 import java.time.Instant;
 import java.util.List;
+import java.util.Map;
 
 import com.wedsync.calsync.ical.EventField;
 import com.wedsync.calsync.ical.EventFields;
@@ -32,6 +33,7 @@ import static com.wedsync.calsync.sync.plan.Events.withSummary;
 import static com.wedsync.calsync.sync.plan.Events.withTiming;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatIllegalArgumentException;
+import static org.assertj.core.api.Assertions.tuple;
 
 class SyncPlannerTests {
 
@@ -167,8 +169,7 @@ class SyncPlannerTests {
 
 		assertThat(action.merged()).isEqualTo(withKind(base, EventKind.MEETING));
 		assertThat(action.conflicts()).extracting(Conflict::field, Conflict::rule)
-			.containsExactly(
-					org.assertj.core.groups.Tuple.tuple(EventField.TIMING, ConflictRule.PLATFORM_AUTHORITATIVE));
+			.containsExactly(tuple(EventField.TIMING, ConflictRule.PLATFORM_AUTHORITATIVE));
 	}
 
 	@Test
@@ -261,7 +262,7 @@ class SyncPlannerTests {
 	@Test
 	void shouldAcceptACeremonyDeletedOnThePhoneWhenConfiguredTo() {
 		SyncPlanner accepting = new SyncPlanner(new ConflictPolicyProperties(
-				java.util.Map.of(EventKind.CEREMONY, new KindPolicyProperties(null, CalendarDeletes.ACCEPT)))
+				Map.of(EventKind.CEREMONY, new KindPolicyProperties(null, CalendarDeletes.ACCEPT)))
 			.toPolicy());
 
 		assertThat(accepting.plan(ceremony(), PlatformSide.present(ceremony(), T0), CalendarSide.absent()))

@@ -1,0 +1,74 @@
+package com.wedsync.calsync.batch;
+
+import java.util.UUID;
+
+import com.wedsync.calsync.integration.IntegrationConnector;
+import com.wedsync.calsync.integration.IntegrationRepository;
+import com.wedsync.calsync.sync.reconcile.CalDavSessions;
+import com.wedsync.calsync.sync.reconcile.EventReconciler;
+import com.wedsync.calsync.sync.reconcile.ReconcileContext;
+import com.wedsync.calsync.sync.reconcile.ReconcileCounts;
+
+import org.springframework.batch.core.ExitStatus;
+import org.springframework.batch.core.listener.StepExecutionListener;
+import org.springframework.batch.core.step.StepExecution;
+import org.springframework.batch.infrastructure.item.Chunk;
+import org.springframework.batch.infrastructure.item.ItemWriter;
+
+/**
+ * Reconciles a chunk of events and adds what it did to the sync's counts, in the chunk's
+ * transaction. CalDAV sessions (one per account a wedding's calendars live on) stay open
+ * for the step.
+ */
+class ReconcileWriter implements ItemWriter<String>, StepExecutionListener {
+
+	private final UUID integrationId;
+
+	private final UUID syncId;
+
+	private final IntegrationRepository integrations;
+
+	private final IntegrationConnector connector;
+
+	private final EventReconciler reconciler;
+
+	private final SyncRunRepository syncRuns;
+
+	private CalDavSessions sessions;
+
+	private String tenantId;
+
+	ReconcileWriter(UUID integrationId, UUID syncId, IntegrationRepository integrations, IntegrationConnector connector,
+			EventReconciler reconciler, SyncRunRepository syncRuns) {
+		this.integrationId = integrationId;
+		this.syncId = syncId;
+		this.integrations = integrations;
+		this.connector = connector;
+		this.reconciler = reconciler;
+		this.syncRuns = syncRuns;
+	}
+
+	@Override
+	public void beforeStep(StepExecution stepExecution) {
+		this.sessions = new CalDavSessions(this.connector, this.integrations);
+		this.tenantId = this.integrations.find(this.integrationId).orElseThrow().tenantId();
+	}
+
+	@Override
+	public void write(Chunk<? extends String> uids) {
+		ReconcileCounts counts = new ReconcileCounts();
+		ReconcileContext context = new ReconcileContext(this.integrationId, this.tenantId, this.sessions, counts);
+		for (String uid : uids) {
+			this.reconciler.reconcile(context, uid);
+		}
+		this.syncRuns.addCounts(this.syncId, new SyncCounts(0, counts.getCreated(), counts.getUpdated(),
+				counts.getDeleted(), counts.getConflicts(), 0));
+	}
+
+	@Override
+	public ExitStatus afterStep(StepExecution stepExecution) {
+		this.sessions.close();
+		return stepExecution.getExitStatus();
+	}
+
+}

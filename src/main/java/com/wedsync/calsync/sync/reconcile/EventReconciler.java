@@ -1,0 +1,104 @@
+package com.wedsync.calsync.sync.reconcile;
+
+import java.util.List;
+import java.util.Optional;
+import java.util.UUID;
+
+import com.wedsync.calsync.ical.CalendarObject;
+import com.wedsync.calsync.ical.CalendarObjectParser;
+import com.wedsync.calsync.sync.pull.ApplyOutcome;
+import com.wedsync.calsync.sync.pull.RemoteChangeApplier;
+import com.wedsync.calsync.sync.staging.StagedChange;
+import com.wedsync.calsync.sync.staging.StagingState;
+import com.wedsync.calsync.sync.staging.SyncStagingRepository;
+import com.wedsync.calsync.wedding.Participant;
+import com.wedsync.calsync.wedding.ParticipantRepository;
+import com.wedsync.calsync.wedding.WeddingEvent;
+import com.wedsync.calsync.wedding.WeddingEventRepository;
+
+import org.springframework.stereotype.Component;
+
+/**
+ * Reconciles one event, named by its UID, in one sync. Events of a wedding (and new ones
+ * made in a calendar that belongs to exactly one wedding) are synced both ways by
+ * {@link WeddingEventReconciler}; events that belong to no wedding are the calendar's own
+ * and are only imported ({@link RemoteChangeApplier}).
+ */
+@Component
+public class EventReconciler {
+
+	private final WeddingEventRepository events;
+
+	private final SyncStagingRepository staging;
+
+	private final ParticipantRepository participants;
+
+	private final CalendarObjectParser parser;
+
+	private final RemoteChangeApplier importer;
+
+	private final WeddingEventReconciler weddingEvents;
+
+	EventReconciler(WeddingEventRepository events, SyncStagingRepository staging, ParticipantRepository participants,
+			CalendarObjectParser parser, RemoteChangeApplier importer, WeddingEventReconciler weddingEvents) {
+		this.events = events;
+		this.staging = staging;
+		this.participants = participants;
+		this.parser = parser;
+		this.importer = importer;
+		this.weddingEvents = weddingEvents;
+	}
+
+	public void reconcile(ReconcileContext context, String uid) {
+		Optional<WeddingEvent> event = this.events.findByUid(context.tenantId(), uid)
+			.flatMap((found) -> this.events.lockForUpdate(found.id()));
+		List<StagedChange> changes = this.staging.findForEvent(context.integrationId(),
+				event.map(WeddingEvent::id).orElse(null), uid);
+		if (event.isPresent() && event.get().weddingId() != null) {
+			this.weddingEvents.reconcile(context, event.get(), null, changes);
+			return;
+		}
+		UUID wedding = (event.isEmpty()) ? onlyWeddingOf(changes) : null;
+		if (wedding != null) {
+			this.weddingEvents.reconcile(context, null, wedding, changes);
+			return;
+		}
+		for (StagedChange change : changes) {
+			importChange(context, change);
+		}
+	}
+
+	private void importChange(ReconcileContext context, StagedChange change) {
+		ApplyOutcome outcome;
+		if (change.state() == StagingState.GONE) {
+			outcome = this.importer.delete(change.calendarId(), change.href());
+		}
+		else {
+			CalendarObject object = this.parser.parse(change.icalendar());
+			outcome = this.importer.upsert(context.tenantId(), change.calendarId(), change.href(), change.etag(),
+					object);
+		}
+		switch (outcome) {
+			case CREATED -> context.counts().created();
+			case UPDATED, LINKED -> context.counts().updated();
+			case DELETED -> context.counts().deleted();
+			default -> {
+			}
+		}
+		this.staging.markApplied(change.calendarId(), change.href(), outcome.name());
+	}
+
+	/**
+	 * A new event made in a calendar joins that calendar's wedding, when the calendar
+	 * takes part in exactly one; in a calendar shared by several weddings it cannot be
+	 * placed.
+	 */
+	private UUID onlyWeddingOf(List<StagedChange> changes) {
+		if (changes.size() != 1 || changes.get(0).state() != StagingState.FETCHED) {
+			return null;
+		}
+		List<Participant> weddings = this.participants.findByCalendar(changes.get(0).calendarId());
+		return (weddings.size() == 1) ? weddings.get(0).weddingId() : null;
+	}
+
+}

@@ -1,0 +1,175 @@
+package com.wedsync.calsync.sync.reconcile;
+
+import java.util.ArrayList;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.Set;
+import java.util.UUID;
+
+import com.wedsync.calsync.caldav.CalDavClient;
+import com.wedsync.calsync.caldav.CalendarResource;
+import com.wedsync.calsync.caldav.MultigetResult;
+import com.wedsync.calsync.caldav.PreconditionFailedException;
+import com.wedsync.calsync.ical.CalendarObject;
+import com.wedsync.calsync.ical.CalendarObjectParser;
+import com.wedsync.calsync.ical.EventFields;
+import com.wedsync.calsync.ical.EventOverride;
+import com.wedsync.calsync.integration.Calendar;
+import com.wedsync.calsync.integration.CalendarRepository;
+import com.wedsync.calsync.sync.outbox.SyncOutbox;
+import com.wedsync.calsync.sync.staging.StagedChange;
+import com.wedsync.calsync.sync.staging.StagingState;
+import com.wedsync.calsync.sync.status.EventLink;
+import com.wedsync.calsync.sync.status.EventLinkRepository;
+import com.wedsync.calsync.wedding.Participant;
+import com.wedsync.calsync.wedding.ParticipantRepository;
+import com.wedsync.calsync.wedding.WeddingEvent;
+import com.wedsync.calsync.wedding.WeddingEventRepository;
+
+import org.springframework.stereotype.Component;
+
+/**
+ * Makes every calendar that should show a wedding event hold the platform's version of
+ * it, and no other calendar hold it: creates, updates (keeping each calendar's alarms and
+ * attendees) and deletes, each under a precondition. A calendar whose copy changed
+ * meanwhile (412) is not overwritten: its fresh copy is handed back to be merged like any
+ * remote change. Settles the event's outbox rows.
+ */
+@Component
+class PlatformPropagation {
+
+	private final CalendarObjectParser parser;
+
+	private final WeddingEventRepository events;
+
+	private final ParticipantRepository participants;
+
+	private final CalendarRepository calendars;
+
+	private final EventLinkRepository links;
+
+	private final CalendarPusher pusher;
+
+	private final SyncOutbox outbox;
+
+	PlatformPropagation(CalendarObjectParser parser, WeddingEventRepository events, ParticipantRepository participants,
+			CalendarRepository calendars, EventLinkRepository links, CalendarPusher pusher, SyncOutbox outbox) {
+		this.parser = parser;
+		this.events = events;
+		this.participants = participants;
+		this.calendars = calendars;
+		this.links = links;
+		this.pusher = pusher;
+		this.outbox = outbox;
+	}
+
+	/**
+	 * @param written calendars whose copy already matches a version of the event (from
+	 * the remote changes just merged), by calendar id
+	 * @return the fresh copies of calendars that changed meanwhile, to merge
+	 */
+	List<StagedChange> propagate(ReconcileContext context, WeddingEvent event, Map<UUID, Long> written) {
+		List<StagedChange> changedMeanwhile = new ArrayList<>();
+		Set<UUID> targets = targets(event);
+		Set<UUID> involved = new LinkedHashSet<>(targets);
+		this.links.findByEventId(event.id()).forEach((link) -> involved.add(link.calendarId()));
+		EventFields fields = fields(event);
+		for (UUID calendarId : involved) {
+			Calendar calendar = this.calendars.find(calendarId).orElseThrow();
+			if (!calendar.isSynced()) {
+				continue; // guarded or removed: its outbox rows wait
+			}
+			Optional<EventLink> link = this.links.findByEvent(event.id(), calendarId);
+			CalDavClient client = context.sessions().forIntegration(calendar.integrationId());
+			if (!targets.contains(calendarId)) {
+				link.ifPresent((l) -> {
+					this.pusher.delete(client, l, l.etag());
+					context.counts().deleted();
+				});
+			}
+			else if (link.isEmpty()) {
+				this.pusher.create(client, calendar, WeddingEventReconciler.state(event, fields), null, null);
+				context.counts().created();
+			}
+			else if (!agrees(link.get(), event, fields, written)) {
+				Optional<StagedChange> fresh = update(client, calendar, link.get(), event, fields);
+				if (fresh.isPresent()) {
+					changedMeanwhile.add(fresh.get());
+					continue; // its outbox row stays until the merged version is written
+				}
+				context.counts().updated();
+			}
+			this.outbox.remove(event.id(), calendarId);
+		}
+		return changedMeanwhile;
+	}
+
+	/**
+	 * The platform fields of an event; overrides live only in its body.
+	 */
+	EventFields fields(WeddingEvent event) {
+		List<EventOverride> overrides = (event.recurrenceRule() != null)
+				? this.parser.parse(event.icalendar()).overrides() : List.of();
+		return event.fields(overrides);
+	}
+
+	/**
+	 * A calendar-side copy of a platform event: same summary, start and location, in the
+	 * wedding the calendar belongs to, not yet held by that calendar. Linked, not
+	 * imported twice.
+	 */
+	Optional<WeddingEvent> findCopy(UUID weddingId, UUID calendarId, CalendarObject remote) {
+		return this.events.findLive(weddingId)
+			.stream()
+			.filter((e) -> Objects.equals(e.summary(), remote.summary())
+					&& Objects.equals(e.location(), remote.location())
+					&& e.timing().start().equals(remote.timing().start()))
+			.filter((e) -> this.links.findByEvent(e.id(), calendarId).isEmpty())
+			.findFirst();
+	}
+
+	private Set<UUID> targets(WeddingEvent event) {
+		Set<UUID> targets = new LinkedHashSet<>();
+		if (!event.deleted()) {
+			for (Participant participant : this.participants.findByWedding(event.weddingId())) {
+				if (participant.shows(event.kind())) {
+					targets.add(participant.calendarId());
+				}
+			}
+		}
+		return targets;
+	}
+
+	private boolean agrees(EventLink link, WeddingEvent event, EventFields fields, Map<UUID, Long> written) {
+		if (Objects.equals(written.get(link.calendarId()), event.version())) {
+			return true;
+		}
+		return this.parser.parse(link.baseIcs()).fields().equals(fields);
+	}
+
+	/**
+	 * Writes the platform's version over the calendar's last known copy.
+	 * @return the calendar's fresh copy when it changed since (412), to merge first
+	 */
+	private Optional<StagedChange> update(CalDavClient client, Calendar calendar, EventLink link, WeddingEvent event,
+			EventFields fields) {
+		try {
+			this.pusher.update(client, link, link.baseIcs(), link.etag(), WeddingEventReconciler.state(event, fields));
+			return Optional.empty();
+		}
+		catch (PreconditionFailedException ex) {
+			MultigetResult fresh = client.multiget(calendar.href(), List.of(link.href()));
+			if (fresh.found().isEmpty()) {
+				return Optional.of(new StagedChange(calendar.integrationId(), calendar.id(), link.href(), null, null,
+						StagingState.GONE));
+			}
+			CalendarResource current = fresh.found().get(0);
+			return Optional.of(new StagedChange(calendar.integrationId(), calendar.id(), link.href(), current.etag(),
+					current.icalendar(), StagingState.FETCHED));
+		}
+	}
+
+}

@@ -1,0 +1,10 @@
+package com.wedsync.calsync.sync.reconcile;
+
+import java.util.UUID;
+
+/**
+ * One reconciliation run: the integration whose sync it is, its tenant, the CalDAV
+ * sessions it may open (a wedding's calendars can be on other accounts) and what it did.
+ */
+public record ReconcileContext(UUID integrationId, String tenantId, CalDavSessions sessions, ReconcileCounts counts) {
+}
