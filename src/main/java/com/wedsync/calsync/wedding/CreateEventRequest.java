@@ -13,6 +13,8 @@ import jakarta.validation.constraints.Size;
  * @param start ISO-8601 local date-time in {@code timeZone}, or a date when all-day
  * @param end like start; exclusive for all-day events
  * @param timeZone defaults to the wedding's
+ * @param anchor when given, the start is placed at the anchor's start + offset and
+ * {@code start}/{@code end} only give the duration
  */
 record CreateEventRequest(@NotBlank String kind, @NotBlank @Size(max = 2000) String summary,
 		@Size(max = 2000) String location, @Size(max = 100_000) String description, @NotBlank String start,

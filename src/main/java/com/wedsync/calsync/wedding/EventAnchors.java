@@ -32,6 +32,9 @@ class EventAnchors {
 	 * @return the anchor event, live and of the same wedding
 	 */
 	WeddingEvent resolve(AnchorRequest request, UUID weddingId, UUID eventId) {
+		if (weddingId == null) {
+			throw new InvalidRequestException("anchor", "only events of a wedding can be anchored");
+		}
 		WeddingEvent anchor = this.events.find(request.eventId())
 			.filter((event) -> !event.deleted() && Objects.equals(event.weddingId(), weddingId))
 			.orElseThrow(() -> new InvalidRequestException("anchor.eventId",

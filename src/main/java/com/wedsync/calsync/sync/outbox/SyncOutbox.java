@@ -28,7 +28,11 @@ public class SyncOutbox {
 
 	private static final String UPSERT = "INSERT INTO sync_outbox (event_id, calendar_id, created_at) ";
 
-	private static final String IGNORE_EXISTING = " ON CONFLICT (event_id, calendar_id) DO NOTHING";
+	/**
+	 * Without a conflict target: the form both PostgreSQL and H2 (in PostgreSQL mode)
+	 * accept. The table's only unique constraint is its key.
+	 */
+	private static final String IGNORE_EXISTING = " ON CONFLICT DO NOTHING";
 
 	private final JdbcClient jdbc;
 
