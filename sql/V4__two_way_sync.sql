@@ -25,4 +25,13 @@ ALTER TABLE sync_staging ADD COLUMN kind VARCHAR(16);
 -- Mass-delete guard: deletions an operator confirmed for a guarded calendar.
 ALTER TABLE calendar ADD COLUMN deletions_confirmed_at TIMESTAMP WITH TIME ZONE;
 
+-- When the calendar was last listed (its pending token taken), and when calsync last
+-- wrote to it. A server whose ctag and sync-token are hashes of the collection's content
+-- (Xandikos) shows the stored values again when a phone undoes our writes (deletes what
+-- we created), and its sync-collection diff never mentions a resource created after the
+-- stored token and deleted since. Until a token newer than our writes is stored, changes
+-- are found by ETag listing instead.
+ALTER TABLE calendar ADD COLUMN listed_at TIMESTAMP WITH TIME ZONE;
+ALTER TABLE calendar ADD COLUMN written_at TIMESTAMP WITH TIME ZONE;
+
 CREATE INDEX sync_conflict_integration_idx ON sync_conflict (integration_id, created_at);

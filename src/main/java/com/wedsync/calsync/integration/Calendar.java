@@ -13,7 +13,7 @@ import java.util.UUID;
 public record Calendar(UUID id, UUID integrationId, URI href, String displayName, String color, String ctag,
 		String syncToken, String pendingCtag, String pendingSyncToken, boolean supportsSyncCollection,
 		boolean holdsEvents, CalendarStatus status, String statusDetail, Instant lastSyncedAt,
-		Instant deletionsConfirmedAt) {
+		Instant deletionsConfirmedAt, Instant writtenAt) {
 
 	/** Whether this calendar takes part in syncs. */
 	public boolean isSynced() {
@@ -21,12 +21,21 @@ public record Calendar(UUID id, UUID integrationId, URI href, String displayName
 	}
 
 	/**
+	 * Whether calsync created resources here after the stored token was taken: a
+	 * diff-based sync-collection would hide their deletion, so changes are listed in
+	 * full.
+	 */
+	public boolean hasOwnWritesNewerThanToken() {
+		return this.writtenAt != null;
+	}
+
+	/**
 	 * The ctag short-cut: the server reports the same ctag and sync-token that were
 	 * committed, so nothing in the calendar changed and it costs no further request.
 	 */
 	public boolean unchangedSinceLastSync() {
-		return (this.ctag != null || this.syncToken != null) && Objects.equals(this.ctag, this.pendingCtag)
-				&& Objects.equals(this.syncToken, this.pendingSyncToken);
+		return this.writtenAt == null && (this.ctag != null || this.syncToken != null)
+				&& Objects.equals(this.ctag, this.pendingCtag) && Objects.equals(this.syncToken, this.pendingSyncToken);
 	}
 
 }

@@ -26,7 +26,7 @@ import static com.wedsync.calsync.persistence.SqlValues.uuid;
 public class CalendarRepository {
 
 	private static final String COLUMNS = "id, integration_id, href, display_name, color, ctag, sync_token, "
-			+ "pending_ctag, pending_sync_token, supports_sync_collection, holds_events, status, status_detail, last_synced_at, deletions_confirmed_at";
+			+ "pending_ctag, pending_sync_token, supports_sync_collection, holds_events, status, status_detail, last_synced_at, deletions_confirmed_at, written_at";
 
 	private final JdbcClient jdbc;
 
@@ -47,21 +47,22 @@ public class CalendarRepository {
 			if (existing.isPresent()) {
 				// A guarded calendar stays guarded until an operator confirms.
 				this.jdbc.sql("UPDATE calendar SET display_name = ?, color = ?, pending_ctag = ?, "
-						+ "pending_sync_token = ?, supports_sync_collection = ?, holds_events = ?, "
+						+ "pending_sync_token = ?, supports_sync_collection = ?, holds_events = ?, listed_at = ?, "
 						+ "status = CASE WHEN status = 'GUARDED' THEN status ELSE 'ACTIVE' END, "
 						+ "status_detail = CASE WHEN status = 'GUARDED' THEN status_detail ELSE NULL END WHERE id = ?")
 					.params(remote.displayName(), remote.color(), remote.ctag(), remote.syncToken(),
-							remote.supportsSyncCollection(), remote.holdsEvents(), existing.get().id())
+							remote.supportsSyncCollection(), remote.holdsEvents(), timestamp(Instant.now()),
+							existing.get().id())
 					.update();
 			}
 			else {
 				this.jdbc
 					.sql("INSERT INTO calendar (id, integration_id, href, display_name, color, pending_ctag, "
-							+ "pending_sync_token, supports_sync_collection, holds_events, status) "
-							+ "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)")
+							+ "pending_sync_token, supports_sync_collection, holds_events, status, listed_at) "
+							+ "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)")
 					.params(UUID.randomUUID(), integrationId, remote.href().toString(), remote.displayName(),
 							remote.color(), remote.ctag(), remote.syncToken(), remote.supportsSyncCollection(),
-							remote.holdsEvents(), CalendarStatus.ACTIVE.name())
+							remote.holdsEvents(), CalendarStatus.ACTIVE.name(), timestamp(Instant.now()))
 					.update();
 			}
 		}
@@ -99,7 +100,8 @@ public class CalendarRepository {
 	public void commitSyncState(UUID id, Instant at) {
 		this.jdbc
 			.sql("UPDATE calendar SET ctag = pending_ctag, sync_token = pending_sync_token, "
-					+ "last_synced_at = ?, deletions_confirmed_at = NULL WHERE id = ?")
+					+ "last_synced_at = ?, deletions_confirmed_at = NULL, written_at = CASE WHEN "
+					+ "written_at < listed_at THEN NULL ELSE written_at END WHERE id = ?")
 			.params(timestamp(at), id)
 			.update();
 	}
@@ -107,6 +109,14 @@ public class CalendarRepository {
 	/** Forgets the committed token, so the next sync lists the calendar in full. */
 	public void forgetSyncToken(UUID id) {
 		this.jdbc.sql("UPDATE calendar SET sync_token = NULL, ctag = NULL WHERE id = ?").param(id).update();
+	}
+
+	/**
+	 * calsync created resources in the calendar (see
+	 * {@link Calendar#hasOwnWritesNewerThanToken()}).
+	 */
+	public void markWritten(UUID id, Instant at) {
+		this.jdbc.sql("UPDATE calendar SET written_at = ? WHERE id = ?").params(timestamp(at), id).update();
 	}
 
 	/** An operator confirmed the deletions a guarded calendar reported: sync it again. */
@@ -129,7 +139,8 @@ public class CalendarRepository {
 				rs.getString("color"), rs.getString("ctag"), rs.getString("sync_token"), rs.getString("pending_ctag"),
 				rs.getString("pending_sync_token"), rs.getBoolean("supports_sync_collection"),
 				rs.getBoolean("holds_events"), CalendarStatus.valueOf(rs.getString("status")),
-				rs.getString("status_detail"), instant(rs, "last_synced_at"), instant(rs, "deletions_confirmed_at"));
+				rs.getString("status_detail"), instant(rs, "last_synced_at"), instant(rs, "deletions_confirmed_at"),
+				instant(rs, "written_at"));
 	}
 
 }

@@ -247,6 +247,140 @@ class TwoWaySyncFunctionalTests {
 		assertThat(ceremonies.get("endedAt").asString()).isLessThanOrEqualTo(others.get("startedAt").asString());
 	}
 
+	@ParameterizedTest(name = "{0}")
+	@MethodSource("servers")
+	void shouldTakeAnOverriddenOccurrenceEditedOnAPhoneEverywhere(CalDavTestServer server) {
+		given(server);
+		String lessons = event("MEETING", "Dance lesson", "Studio", "2027-03-01T18:00", "2027-03-01T19:00",
+				"recurrenceRule", "FREQ=WEEKLY;COUNT=6");
+		sync();
+
+		// The phone moves the third lesson (15 March, 18:00 GMT) to Tuesday 19:00.
+		editOnPhone("couple", "Dance lesson", (ics) -> ics.replace("END:VCALENDAR", """
+				BEGIN:VEVENT\r
+				UID:%s\r
+				DTSTAMP:20270101T000000Z\r
+				RECURRENCE-ID;TZID=Europe/London:20270315T180000\r
+				DTSTART;TZID=Europe/London:20270316T190000\r
+				DTEND;TZID=Europe/London:20270316T200000\r
+				SUMMARY:Dance lesson (Tuesday)\r
+				END:VEVENT\r
+				END:VCALENDAR""".formatted(copy("couple", "Dance lesson").uid())));
+		sync();
+
+		JsonNode overrides = this.api.get("/api/events/" + lessons)
+			.expect(200)
+			.body()
+			.get("recurrence")
+			.get("overrides");
+		assertThat(overrides.findValuesAsString("recurrenceId")).containsExactly("2027-03-15T18:00:00Z");
+		for (String calendar : List.of("planner", "vendor")) {
+			CalendarObject copy = copy(calendar, "Dance lesson");
+			assertThat(copy.overrides()).as(calendar).hasSize(1);
+			assertThat(copy.overrides().get(0).timing().start()).hasToString("2027-03-16T19:00:00Z");
+			assertThat(copy.overrides().get(0).summary()).isEqualTo("Dance lesson (Tuesday)");
+		}
+		assertNoWritesOnNextSync();
+	}
+
+	@ParameterizedTest(name = "{0}")
+	@MethodSource("servers")
+	void shouldBringBackAnEventDeletedOnThePlatformButEditedOnAPhone(CalDavTestServer server) {
+		given(server);
+		String meeting = event("MEETING", "Hair trial", "Salon", "2027-05-10T09:00", "2027-05-10T10:00");
+		sync();
+
+		this.api.delete("/api/events/" + meeting).expect(204);
+		editOnPhone("couple", "Hair trial", (ics) -> ics.replace("LOCATION:Salon", "LOCATION:At home"));
+		sync();
+
+		JsonNode event = this.api.get("/api/events/" + meeting).expect(200).body();
+		assertThat(event.get("deleted").asBoolean()).isFalse();
+		assertThat(event.get("location").asString()).isEqualTo("At home");
+		assertThat(copy("planner", "Hair trial").location()).isEqualTo("At home");
+		assertNoWritesOnNextSync();
+	}
+
+	@ParameterizedTest(name = "{0}")
+	@MethodSource("servers")
+	void shouldLinkACopyMadeOnAPhoneInsteadOfImportingItTwice(CalDavTestServer server) {
+		given(server);
+		String ceremony = event("CEREMONY", "Ceremony", "St Mary's", "2027-06-12T14:00", "2027-06-12T15:00");
+		// The vendor typed the ceremony into a calendar before it was shared with them.
+		this.api.delete("/api/weddings/" + this.wedding + "/participants/" + calendarId("vendor")).expect(204);
+		this.server.putEvent(this.calendars.get("vendor"), "typed-by-hand.ics", """
+				BEGIN:VCALENDAR\r
+				VERSION:2.0\r
+				PRODID:-//Apple Inc.//iPhone OS 17.4//EN\r
+				BEGIN:VEVENT\r
+				UID:typed-by-hand@example.com\r
+				DTSTAMP:20270101T000000Z\r
+				DTSTART;TZID=Europe/London:20270612T140000\r
+				DTEND;TZID=Europe/London:20270612T150000\r
+				SUMMARY:Ceremony\r
+				LOCATION:St Mary's\r
+				BEGIN:VALARM\r
+				ACTION:DISPLAY\r
+				DESCRIPTION:Leave now\r
+				TRIGGER:-PT1H\r
+				END:VALARM\r
+				END:VEVENT\r
+				END:VCALENDAR\r
+				""");
+		participant("vendor", "VENDOR", List.of("CEREMONY", "MEETING"));
+
+		sync();
+
+		assertThat(summaries("vendor")).containsExactly("Ceremony");
+		assertThat(this.server.getEvent(href("vendor", "Ceremony"))).contains("TRIGGER:-PT1H");
+		assertThat(this.jdbc.queryForObject("SELECT COUNT(*) FROM wedding_event WHERE tenant_id = 'tenant-w'",
+				Integer.class))
+			.isEqualTo(1);
+		assertThat(this.jdbc.queryForObject("SELECT COUNT(*) FROM event_link l JOIN wedding_event e ON e.id = "
+				+ "l.event_id WHERE e.id = CAST(? AS UUID)", Integer.class, ceremony))
+			.isEqualTo(3);
+		assertNoWritesOnNextSync();
+	}
+
+	@ParameterizedTest(name = "{0}")
+	@MethodSource("servers")
+	void shouldStopACalendarThatSuddenlyLostMostEventsUntilAnOperatorConfirms(CalDavTestServer server) {
+		given(server);
+		for (int i = 1; i <= 6; i++) {
+			event("MEETING", "Meeting " + i, null, "2027-04-0%dT10:00".formatted(i), "2027-04-0%dT11:00".formatted(i));
+		}
+		sync();
+		for (URI href : this.server.events(this.calendars.get("couple")).keySet()) {
+			this.server.deleteEvent(href);
+		}
+
+		JsonNode guarded = sync();
+
+		assertThat(guarded.get("counts").get("deleted").asInt()).isZero();
+		assertThat(summaries("planner")).hasSize(6);
+		String couple = calendarId("couple");
+		JsonNode calendar = this.api.get("/api/integrations/" + this.integration)
+			.expect(200)
+			.body()
+			.get("calendars")
+			.valueStream()
+			.filter((c) -> c.get("id").asString().equals(couple))
+			.findFirst()
+			.orElseThrow();
+		assertThat(calendar.get("status").asString()).isEqualTo("GUARDED");
+		assertThat(calendar.get("statusDetail").asString()).contains("6 of 6").contains("confirm-deletions");
+		assertThat(this.jdbc.queryForObject("SELECT COUNT(*) FROM wedding_event WHERE deleted = FALSE", Integer.class))
+			.isEqualTo(6);
+
+		this.api.post("/api/calendars/" + couple + "/confirm-deletions", Map.of()).expect(200);
+		sync();
+
+		assertThat(this.jdbc.queryForObject("SELECT COUNT(*) FROM wedding_event WHERE deleted = FALSE", Integer.class))
+			.isZero();
+		assertThat(summaries("planner")).isEmpty();
+		assertThat(summaries("vendor")).isEmpty();
+	}
+
 	// --- given: a wedding with three participant calendars on one account
 
 	private void given(CalDavTestServer server) {

@@ -14,20 +14,37 @@ final class Hrefs {
 	private Hrefs() {
 	}
 
-	/** Resolves an href against the URL of the request that returned it. */
+	/**
+	 * Resolves an href against the URL of the request that returned it, in
+	 * {@link #canonical canonical} form.
+	 */
 	static URI resolve(URI base, String href) {
 		try {
-			return base.resolve(new URI(href));
+			return canonical(base.resolve(new URI(href)));
 		}
 		catch (URISyntaxException ex) {
 			// A server sent characters that should have been escaped (a space, say):
 			// quote them rather than lose the member.
 			try {
-				return base.resolve(new URI(null, null, href, null));
+				return canonical(base.resolve(new URI(null, null, href, null)));
 			}
 			catch (URISyntaxException again) {
 				throw new IllegalArgumentException("Unusable href " + href, again);
 			}
+		}
+	}
+
+	/**
+	 * One spelling per resource: the path decoded and quoted again, so {@code %40} and
+	 * {@code @} (which servers mix freely) give the same URI. Hrefs handed out by the
+	 * client are canonical, so callers may store and compare them with {@code equals}.
+	 */
+	static URI canonical(URI url) {
+		try {
+			return new URI(url.getScheme(), url.getAuthority(), url.getPath(), url.getQuery(), url.getFragment());
+		}
+		catch (URISyntaxException ex) {
+			return url;
 		}
 	}
 

@@ -64,7 +64,10 @@ public class RemoteChangeDetector {
 			return DetectionResult.unchanged();
 		}
 		String fallbackReason = "the server does not support sync-collection";
-		if (calendar.supportsSyncCollection()) {
+		if (calendar.hasOwnWritesNewerThanToken()) {
+			fallbackReason = "calsync wrote to the calendar after the stored token was taken";
+		}
+		else if (calendar.supportsSyncCollection()) {
 			try {
 				SyncDelta delta = client.syncCollection(calendar.href(), calendar.syncToken());
 				this.calendars.updatePendingSyncToken(calendar.id(), delta.syncToken());

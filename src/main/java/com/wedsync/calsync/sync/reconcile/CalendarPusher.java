@@ -1,8 +1,8 @@
 package com.wedsync.calsync.sync.reconcile;
 
 import java.net.URI;
-import java.net.URLEncoder;
-import java.nio.charset.StandardCharsets;
+import java.time.Instant;
+import java.util.regex.Pattern;
 
 import com.wedsync.calsync.caldav.CalDavClient;
 import com.wedsync.calsync.caldav.NotFoundException;
@@ -10,6 +10,7 @@ import com.wedsync.calsync.caldav.WriteCondition;
 import com.wedsync.calsync.ical.CalendarObjectRenderer;
 import com.wedsync.calsync.ical.ContentHash;
 import com.wedsync.calsync.integration.Calendar;
+import com.wedsync.calsync.integration.CalendarRepository;
 import com.wedsync.calsync.sync.status.EventLink;
 import com.wedsync.calsync.sync.status.EventLinkRepository;
 
@@ -26,13 +27,18 @@ import org.springframework.stereotype.Component;
 @Component
 public class CalendarPusher {
 
+	private static final Pattern UNSAFE_IN_NAME = Pattern.compile("[^A-Za-z0-9._-]");
+
 	private final CalendarObjectRenderer renderer;
 
 	private final EventLinkRepository links;
 
-	CalendarPusher(CalendarObjectRenderer renderer, EventLinkRepository links) {
+	private final CalendarRepository calendars;
+
+	CalendarPusher(CalendarObjectRenderer renderer, EventLinkRepository links, CalendarRepository calendars) {
 		this.renderer = renderer;
 		this.links = links;
+		this.calendars = calendars;
 	}
 
 	/**
@@ -43,6 +49,7 @@ public class CalendarPusher {
 	public void create(CalDavClient client, Calendar calendar, WeddingEventState event, String template, URI href) {
 		URI target = (href != null) ? href : resourceUrl(calendar, event.uid());
 		String body = this.renderer.render(event.uid(), event.fields(), template);
+		this.calendars.markWritten(calendar.id(), Instant.now());
 		String etag = client.put(target, body, WriteCondition.create());
 		this.links.findByHref(calendar.id(), target).ifPresent((stale) -> this.links.delete(stale.id()));
 		this.links.insert(event.id(), calendar.id(), target, etag, ContentHash.of(body), body, event.version());
@@ -52,12 +59,14 @@ public class CalendarPusher {
 	public void update(CalDavClient client, EventLink link, String currentBody, String currentEtag,
 			WeddingEventState event) {
 		String body = this.renderer.render(event.uid(), event.fields(), currentBody);
+		this.calendars.markWritten(link.calendarId(), Instant.now());
 		String etag = client.put(link.href(), body, WriteCondition.ifMatch(currentEtag));
 		this.links.update(link.id(), etag, ContentHash.of(body), body, event.version());
 	}
 
 	/** Deletes a calendar's copy and forgets the link; a copy already gone counts. */
 	public void delete(CalDavClient client, EventLink link, String currentEtag) {
+		this.calendars.markWritten(link.calendarId(), Instant.now());
 		try {
 			client.delete(link.href(), currentEtag);
 		}
@@ -73,10 +82,9 @@ public class CalendarPusher {
 	}
 
 	// One resource per UID, named after it: readable on the server, stable across
-	// retries.
+	// retries, and only in characters no server spells two ways.
 	static URI resourceUrl(Calendar calendar, String uid) {
-		String name = URLEncoder.encode(uid, StandardCharsets.UTF_8).replace("+", "%20");
-		return calendar.href().resolve(name + ".ics");
+		return calendar.href().resolve(UNSAFE_IN_NAME.matcher(uid).replaceAll("_") + ".ics");
 	}
 
 }

@@ -22,6 +22,7 @@ import com.wedsync.calsync.integration.CalendarRepository;
 import com.wedsync.calsync.sync.outbox.SyncOutbox;
 import com.wedsync.calsync.sync.staging.StagedChange;
 import com.wedsync.calsync.sync.staging.StagingState;
+import com.wedsync.calsync.sync.staging.SyncStagingRepository;
 import com.wedsync.calsync.sync.status.EventLink;
 import com.wedsync.calsync.sync.status.EventLinkRepository;
 import com.wedsync.calsync.wedding.Participant;
@@ -55,8 +56,12 @@ class PlatformPropagation {
 
 	private final SyncOutbox outbox;
 
+	private final SyncStagingRepository staging;
+
 	PlatformPropagation(CalendarObjectParser parser, WeddingEventRepository events, ParticipantRepository participants,
-			CalendarRepository calendars, EventLinkRepository links, CalendarPusher pusher, SyncOutbox outbox) {
+			CalendarRepository calendars, EventLinkRepository links, CalendarPusher pusher, SyncOutbox outbox,
+			SyncStagingRepository staging) {
+		this.staging = staging;
 		this.parser = parser;
 		this.events = events;
 		this.participants = participants;
@@ -91,6 +96,13 @@ class PlatformPropagation {
 				});
 			}
 			else if (link.isEmpty()) {
+				Optional<StagedChange> copy = stagedCopy(calendarId, event);
+				if (copy.isPresent()) {
+					// The calendar already holds a copy made by hand: link it, not a
+					// second one.
+					changedMeanwhile.add(copy.get());
+					continue;
+				}
 				this.pusher.create(client, calendar, WeddingEventReconciler.state(event, fields), null, null);
 				context.counts().created();
 			}
@@ -124,11 +136,21 @@ class PlatformPropagation {
 	Optional<WeddingEvent> findCopy(UUID weddingId, UUID calendarId, CalendarObject remote) {
 		return this.events.findLive(weddingId)
 			.stream()
-			.filter((e) -> Objects.equals(e.summary(), remote.summary())
-					&& Objects.equals(e.location(), remote.location())
-					&& e.timing().start().equals(remote.timing().start()))
+			.filter((e) -> isCopy(e, remote))
 			.filter((e) -> this.links.findByEvent(e.id(), calendarId).isEmpty())
 			.findFirst();
+	}
+
+	private Optional<StagedChange> stagedCopy(UUID calendarId, WeddingEvent event) {
+		return this.staging.findUnlinkedFetched(calendarId)
+			.stream()
+			.filter((change) -> isCopy(event, this.parser.parse(change.icalendar())))
+			.findFirst();
+	}
+
+	private static boolean isCopy(WeddingEvent event, CalendarObject remote) {
+		return Objects.equals(event.summary(), remote.summary()) && Objects.equals(event.location(), remote.location())
+				&& event.timing().start().equals(remote.timing().start());
 	}
 
 	private Set<UUID> targets(WeddingEvent event) {

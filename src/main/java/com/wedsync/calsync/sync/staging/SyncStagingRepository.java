@@ -78,6 +78,18 @@ public class SyncStagingRepository {
 			.list();
 	}
 
+	/**
+	 * Fetched changes of a calendar in hrefs not linked to any event: new on the
+	 * calendar.
+	 */
+	public List<StagedChange> findUnlinkedFetched(UUID calendarId) {
+		return this.jdbc.sql("SELECT s.* FROM sync_staging s WHERE s.calendar_id = ? AND s.state = 'FETCHED' "
+				+ "AND NOT EXISTS (SELECT 1 FROM event_link l WHERE l.calendar_id = s.calendar_id AND l.href = s.href)")
+			.param(calendarId)
+			.query(SyncStagingRepository::stagedChange)
+			.list();
+	}
+
 	/** Parks the staged changes of an event whose reconciliation was skipped. */
 	public void markSkipped(UUID integrationId, String uid) {
 		this.jdbc
