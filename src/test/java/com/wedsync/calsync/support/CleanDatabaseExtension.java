@@ -15,7 +15,7 @@ class CleanDatabaseExtension implements BeforeAllCallback, BeforeEachCallback {
 
 	@Override
 	public void beforeAll(ExtensionContext context) {
-		TestDatabase.ensureExists();
+		TestDatabase.recreate();
 	}
 
 	@Override

@@ -19,13 +19,13 @@ public final class TestDatabase {
 
 	private static final String PASSWORD = env("CALSYNC_TEST_DATABASE_PASSWORD", "");
 
-	private static boolean ensured;
+	private static boolean recreated;
 
 	private TestDatabase() {
 	}
 
-	public static synchronized void ensureExists() {
-		if (ensured) {
+	public static synchronized void recreate() {
+		if (recreated) {
 			return;
 		}
 		URI uri = URI.create(URL.substring("jdbc:".length()));
@@ -33,17 +33,15 @@ public final class TestDatabase {
 		String maintenance = "jdbc:postgresql://" + uri.getAuthority() + "/postgres";
 		try (Connection connection = DriverManager.getConnection(maintenance, USER, PASSWORD);
 				Statement statement = connection.createStatement()) {
-			var rs = statement
-				.executeQuery("SELECT 1 FROM pg_database WHERE datname = '" + name.replace("'", "") + "'");
-			if (!rs.next()) {
-				statement.execute("CREATE DATABASE \"" + name.replace("\"", "") + "\"");
-			}
+			String quoted = "\"" + name.replace("\"", "") + "\"";
+			statement.execute("DROP DATABASE IF EXISTS " + quoted + " WITH (FORCE)");
+			statement.execute("CREATE DATABASE " + quoted);
 		}
 		catch (SQLException ex) {
 			throw new IllegalStateException("The tests need PostgreSQL at " + maintenance + " (user " + USER
 					+ "): start it with scripts/ensure-postgres, or set CALSYNC_TEST_DATABASE_URL", ex);
 		}
-		ensured = true;
+		recreated = true;
 	}
 
 	private static String env(String name, String fallback) {
