@@ -43,8 +43,7 @@ class DeadLetterController {
 
 	private final SyncLauncher launcher;
 
-	DeadLetterController(DeadLetterRepository deadLetters, IntegrationRepository integrations,
-			SyncLauncher launcher) {
+	DeadLetterController(DeadLetterRepository deadLetters, IntegrationRepository integrations, SyncLauncher launcher) {
 		this.deadLetters = deadLetters;
 		this.integrations = integrations;
 		this.launcher = launcher;
@@ -64,8 +63,8 @@ class DeadLetterController {
 	}
 
 	/**
-	 * Marks the letter REPLAYING and requests a sync of its integration (or joins the
-	 * one queued or running); the sync stages the item again.
+	 * Marks the letter REPLAYING and requests a sync of its integration (or joins the one
+	 * queued or running); the sync stages the item again.
 	 */
 	@PostMapping("/api/dead-letters/{id}/replay")
 	ResponseEntity<ReplayResponse> replay(@PathVariable UUID id) {
@@ -113,8 +112,8 @@ class DeadLetterController {
 			return DeadLetterStatus.valueOf(value.toUpperCase(Locale.ROOT));
 		}
 		catch (IllegalArgumentException ex) {
-			throw new InvalidRequestException("status", "status must be one of "
-					+ Arrays.toString(DeadLetterStatus.values()) + ", not '" + value + "'");
+			throw new InvalidRequestException("status",
+					"status must be one of " + Arrays.toString(DeadLetterStatus.values()) + ", not '" + value + "'");
 		}
 	}
 

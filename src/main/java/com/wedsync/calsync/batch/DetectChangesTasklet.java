@@ -24,8 +24,8 @@ import org.springframework.batch.infrastructure.repeat.RepeatStatus;
 
 /**
  * Step 2: stages what changed in every synced calendar since its committed token. A
- * calendar whose ctag and token did not move costs no request here. Then stages again
- * the dead letters an operator asked to replay, which detection no longer sees.
+ * calendar whose ctag and token did not move costs no request here. Then stages again the
+ * dead letters an operator asked to replay, which detection no longer sees.
  */
 class DetectChangesTasklet implements Tasklet {
 

@@ -9,8 +9,7 @@ import org.springframework.stereotype.Component;
 
 /**
  * Publishes how many dead letters wait for an operator. Read from the table at each
- * scrape, so every node of a cluster reports the same number and alert rules need no
- * sum.
+ * scrape, so every node of a cluster reports the same number and alert rules need no sum.
  */
 @Component
 class DeadLetterMetrics {

@@ -56,7 +56,8 @@ public class DeadLetterReplays {
 		for (StoredDeadLetter letter : this.deadLetters.findReplaying(integrationId)) {
 			if (letter.href() != null) {
 				if (synced.contains(letter.calendarId())) {
-					this.staging.stagePendingUnlessStaged(integrationId, letter.calendarId(), URI.create(letter.href()));
+					this.staging.stagePendingUnlessStaged(integrationId, letter.calendarId(),
+							URI.create(letter.href()));
 					staged++;
 				}
 			}

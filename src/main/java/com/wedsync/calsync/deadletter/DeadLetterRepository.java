@@ -116,12 +116,14 @@ public class DeadLetterRepository {
 
 	// Operator decisions: only an OPEN letter moves, so two operators cannot both win
 
-	/** @return whether the letter was OPEN and is now REPLAYING */
+	/**
+	 * @return whether the letter was OPEN and is now REPLAYING */
 	public boolean markReplaying(UUID id) {
 		return moveOpen(id, DeadLetterStatus.REPLAYING);
 	}
 
-	/** @return whether the letter was OPEN and is now DISCARDED */
+	/**
+	 * @return whether the letter was OPEN and is now DISCARDED */
 	public boolean discard(UUID id) {
 		return moveOpen(id, DeadLetterStatus.DISCARDED);
 	}
@@ -144,18 +146,19 @@ public class DeadLetterRepository {
 	}
 
 	/**
-	 * Settles the replays of an integration that did not fail again (a failure would
-	 * have parked them OPEN): a resource applied from staging, or an event whose outbox
-	 * rows are gone, is RESOLVED. Must run before the staging rows are cleared. A letter
-	 * with nothing left to replay (its calendar or event no longer exists) is OPEN again.
+	 * Settles the replays of an integration that did not fail again (a failure would have
+	 * parked them OPEN): a resource applied from staging, or an event whose outbox rows
+	 * are gone, is RESOLVED. Must run before the staging rows are cleared. A letter with
+	 * nothing left to replay (its calendar or event no longer exists) is OPEN again.
 	 * Letters whose item was not reached (a sync already past detection when the replay
 	 * was asked for) stay REPLAYING for the next sync.
 	 * @return the number of letters resolved
 	 */
 	public int settleReplays(UUID integrationId) {
-		int fetched = this.jdbc.sql("UPDATE dead_letter SET status = 'RESOLVED' WHERE integration_id = ? "
-				+ "AND status = 'REPLAYING' AND href IS NOT NULL AND EXISTS (SELECT 1 FROM sync_staging s WHERE "
-				+ "s.calendar_id = dead_letter.calendar_id AND s.href = dead_letter.href AND s.state = 'APPLIED')")
+		int fetched = this.jdbc
+			.sql("UPDATE dead_letter SET status = 'RESOLVED' WHERE integration_id = ? "
+					+ "AND status = 'REPLAYING' AND href IS NOT NULL AND EXISTS (SELECT 1 FROM sync_staging s WHERE "
+					+ "s.calendar_id = dead_letter.calendar_id AND s.href = dead_letter.href AND s.state = 'APPLIED')")
 			.param(integrationId)
 			.update();
 		int reconciled = this.jdbc.sql("UPDATE dead_letter SET status = 'RESOLVED' WHERE integration_id = ? "
@@ -164,10 +167,11 @@ public class DeadLetterRepository {
 				+ "AND e.uid = dead_letter.uid AND NOT EXISTS (SELECT 1 FROM sync_outbox o WHERE o.event_id = e.id))")
 			.param(integrationId)
 			.update();
-		this.jdbc.sql("UPDATE dead_letter SET status = 'OPEN' WHERE integration_id = ? AND status = 'REPLAYING' "
-				+ "AND ((href IS NOT NULL AND calendar_id IS NULL) OR (href IS NULL AND NOT EXISTS (SELECT 1 FROM "
-				+ "wedding_event e JOIN integration i ON i.tenant_id = e.tenant_id WHERE i.id = "
-				+ "dead_letter.integration_id AND e.uid = dead_letter.uid)))")
+		this.jdbc
+			.sql("UPDATE dead_letter SET status = 'OPEN' WHERE integration_id = ? AND status = 'REPLAYING' "
+					+ "AND ((href IS NOT NULL AND calendar_id IS NULL) OR (href IS NULL AND NOT EXISTS (SELECT 1 FROM "
+					+ "wedding_event e JOIN integration i ON i.tenant_id = e.tenant_id WHERE i.id = "
+					+ "dead_letter.integration_id AND e.uid = dead_letter.uid)))")
 			.param(integrationId)
 			.update();
 		return fetched + reconciled;
