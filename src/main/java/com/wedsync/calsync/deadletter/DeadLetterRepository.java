@@ -117,13 +117,17 @@ public class DeadLetterRepository {
 	// Operator decisions: only an OPEN letter moves, so two operators cannot both win
 
 	/**
-	 * @return whether the letter was OPEN and is now REPLAYING */
+	 * Asks for the letter's item to go through the next sync again.
+	 * @return whether the letter was OPEN and is now REPLAYING
+	 */
 	public boolean markReplaying(UUID id) {
 		return moveOpen(id, DeadLetterStatus.REPLAYING);
 	}
 
 	/**
-	 * @return whether the letter was OPEN and is now DISCARDED */
+	 * Gives up on the letter's item.
+	 * @return whether the letter was OPEN and is now DISCARDED
+	 */
 	public boolean discard(UUID id) {
 		return moveOpen(id, DeadLetterStatus.DISCARDED);
 	}
