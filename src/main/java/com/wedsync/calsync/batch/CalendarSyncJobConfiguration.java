@@ -7,6 +7,7 @@ import java.util.UUID;
 import javax.sql.DataSource;
 
 import com.wedsync.calsync.caldav.CalDavProperties;
+import com.wedsync.calsync.deadletter.DeadLetterReplays;
 import com.wedsync.calsync.deadletter.DeadLetterRepository;
 import com.wedsync.calsync.deadletter.ReconcileSkipListener;
 import com.wedsync.calsync.caldav.ForbiddenException;
@@ -102,8 +103,8 @@ class CalendarSyncJobConfiguration {
 	@StepScope
 	DetectChangesTasklet detectChangesTasklet(@Value(INTEGRATION_ID) UUID integrationId,
 			IntegrationRepository integrations, CalendarRepository calendars, IntegrationConnector connector,
-			RemoteChangeDetector detector) {
-		return new DetectChangesTasklet(integrationId, integrations, calendars, connector, detector);
+			RemoteChangeDetector detector, DeadLetterReplays replays) {
+		return new DetectChangesTasklet(integrationId, integrations, calendars, connector, detector, replays);
 	}
 
 	/** One chunk is one calendar-multiget: the chunk size is the multiget batch size. */
@@ -233,8 +234,9 @@ class CalendarSyncJobConfiguration {
 	@StepScope
 	CommitSyncStateTasklet commitSyncStateTasklet(@Value(INTEGRATION_ID) UUID integrationId,
 			@Value(SYNC_ID) UUID syncId, IntegrationRepository integrations, CalendarRepository calendars,
-			SyncStagingRepository staging, SyncRunRepository syncRuns) {
-		return new CommitSyncStateTasklet(integrationId, syncId, integrations, calendars, staging, syncRuns);
+			SyncStagingRepository staging, SyncRunRepository syncRuns, DeadLetterRepository deadLetters) {
+		return new CommitSyncStateTasklet(integrationId, syncId, integrations, calendars, staging, syncRuns,
+				deadLetters);
 	}
 
 	/**

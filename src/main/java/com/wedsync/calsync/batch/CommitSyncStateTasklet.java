@@ -9,6 +9,7 @@ import java.util.UUID;
 import org.apache.commons.logging.Log;
 import org.apache.commons.logging.LogFactory;
 
+import com.wedsync.calsync.deadletter.DeadLetterRepository;
 import com.wedsync.calsync.integration.Calendar;
 import com.wedsync.calsync.integration.CalendarRepository;
 import com.wedsync.calsync.integration.IntegrationRepository;
@@ -24,7 +25,9 @@ import org.springframework.batch.infrastructure.repeat.RepeatStatus;
 /**
  * Step 5: moves each calendar's ctag and sync-token forward, but only when every change
  * they cover is settled (applied, or parked as a dead letter). A calendar with a change
- * the server never answered keeps its old token, so the next sync asks again.
+ * the server never answered keeps its old token, so the next sync asks again. Before the
+ * staging rows go, settles the dead letters this sync replayed: those that did not fail
+ * again are resolved.
  */
 class CommitSyncStateTasklet implements Tasklet {
 
@@ -45,20 +48,28 @@ class CommitSyncStateTasklet implements Tasklet {
 
 	private final SyncRunRepository syncRuns;
 
+	private final DeadLetterRepository deadLetters;
+
 	CommitSyncStateTasklet(UUID integrationId, UUID syncId, IntegrationRepository integrations,
-			CalendarRepository calendars, SyncStagingRepository staging, SyncRunRepository syncRuns) {
+			CalendarRepository calendars, SyncStagingRepository staging, SyncRunRepository syncRuns,
+			DeadLetterRepository deadLetters) {
 		this.integrationId = integrationId;
 		this.syncId = syncId;
 		this.integrations = integrations;
 		this.calendars = calendars;
 		this.staging = staging;
 		this.syncRuns = syncRuns;
+		this.deadLetters = deadLetters;
 	}
 
 	@Override
 	public RepeatStatus execute(StepContribution contribution, ChunkContext chunkContext) {
 		Instant now = Instant.now();
 		this.staging.settleUnlinkedDeletions(this.integrationId);
+		int resolved = this.deadLetters.settleReplays(this.integrationId);
+		if (resolved > 0) {
+			logger.info("Sync " + this.syncId + " resolved " + resolved + " replayed dead letter(s)");
+		}
 		SyncCounts total = SyncCounts.NONE;
 		List<String> behind = new ArrayList<>();
 		for (Calendar calendar : this.calendars.findByIntegration(this.integrationId)) {

@@ -1,11 +1,14 @@
 package com.wedsync.calsync.batch;
 
+import java.util.ArrayList;
+import java.util.List;
 import java.util.UUID;
 
 import org.apache.commons.logging.Log;
 import org.apache.commons.logging.LogFactory;
 
 import com.wedsync.calsync.caldav.CalDavClient;
+import com.wedsync.calsync.deadletter.DeadLetterReplays;
 import com.wedsync.calsync.integration.Calendar;
 import com.wedsync.calsync.integration.CalendarRepository;
 import com.wedsync.calsync.integration.Integration;
@@ -21,7 +24,8 @@ import org.springframework.batch.infrastructure.repeat.RepeatStatus;
 
 /**
  * Step 2: stages what changed in every synced calendar since its committed token. A
- * calendar whose ctag and token did not move costs no request here.
+ * calendar whose ctag and token did not move costs no request here. Then stages again the
+ * dead letters an operator asked to replay, which detection no longer sees.
  */
 class DetectChangesTasklet implements Tasklet {
 
@@ -37,24 +41,31 @@ class DetectChangesTasklet implements Tasklet {
 
 	private final RemoteChangeDetector detector;
 
+	private final DeadLetterReplays replays;
+
 	DetectChangesTasklet(UUID integrationId, IntegrationRepository integrations, CalendarRepository calendars,
-			IntegrationConnector connector, RemoteChangeDetector detector) {
+			IntegrationConnector connector, RemoteChangeDetector detector, DeadLetterReplays replays) {
 		this.integrationId = integrationId;
 		this.integrations = integrations;
 		this.calendars = calendars;
 		this.connector = connector;
 		this.detector = detector;
+		this.replays = replays;
 	}
 
 	@Override
 	public RepeatStatus execute(StepContribution contribution, ChunkContext chunkContext) {
 		Integration integration = this.integrations.find(this.integrationId).orElseThrow();
+		List<Calendar> detected = new ArrayList<>();
 		try (CalDavClient client = this.connector.connect(integration)) {
 			for (Calendar calendar : this.calendars.findByIntegration(this.integrationId)) {
 				if (!calendar.isSynced()) {
 					continue;
 				}
 				DetectionResult result = this.detector.detect(client, calendar);
+				if (result.method() != DetectionResult.Method.GUARDED) {
+					detected.add(calendar);
+				}
 				contribution.incrementWriteCount(result.changed() + result.deleted());
 				chunkContext.getStepContext()
 					.getStepExecution()
@@ -66,6 +77,9 @@ class DetectChangesTasklet implements Tasklet {
 				}
 			}
 		}
+		// After detection, whose staging starts from a clear calendar.
+		int replayed = this.replays.stage(this.integrationId, integration.tenantId(), detected);
+		contribution.incrementWriteCount(replayed);
 		return RepeatStatus.FINISHED;
 	}
 

@@ -23,6 +23,21 @@ public final class CalSyncMetrics {
 	/** Tag: the server host; paths are left out to keep cardinality low. */
 	public static final String TAG_HOST = "host";
 
+	// Dead letters
+
+	/** Gauge of dead letters waiting for an operator (status OPEN), all integrations. */
+	public static final String DEAD_LETTERS_OPEN = "calsync_dead_letters_open";
+
+	/**
+	 * Counter of items parked as new dead letters; another attempt of one is not counted.
+	 */
+	public static final String DEAD_LETTERS_CREATED = "calsync_dead_letters_created_total";
+
+	/**
+	 * Tag: the job step that parked the item ({@code fetchRemote}, {@code reconcile-…}).
+	 */
+	public static final String TAG_STEP = "step";
+
 	private CalSyncMetrics() {
 	}
 

@@ -49,6 +49,21 @@ public class SyncStagingRepository {
 	}
 
 	/**
+	 * Stages one resource as {@link StagingState#PENDING} unless detection staged it
+	 * already: a dead letter being replayed, fetched again although the calendar's token
+	 * moved past it.
+	 * @return whether a row was added
+	 */
+	public boolean stagePendingUnlessStaged(UUID integrationId, UUID calendarId, URI href) {
+		return this.jdbc
+			.sql("INSERT INTO sync_staging (calendar_id, href, integration_id, etag, state) SELECT ?, ?, ?, NULL, ? "
+					+ "WHERE NOT EXISTS (SELECT 1 FROM sync_staging WHERE calendar_id = ? AND href = ?)")
+			.params(calendarId, href.toString(), integrationId, StagingState.PENDING.name(), calendarId,
+					href.toString())
+			.update() > 0;
+	}
+
+	/**
 	 * Stores a fetched body with the UID and kind read from it, so it can be reconciled
 	 * by priority.
 	 */
