@@ -28,6 +28,7 @@ import com.wedsync.calsync.sync.staging.SyncStagingRepository;
 import org.springframework.batch.core.configuration.annotation.StepScope;
 import org.springframework.batch.core.job.Job;
 import org.springframework.batch.core.job.builder.JobBuilder;
+import org.springframework.batch.core.job.builder.SimpleJobBuilder;
 import org.springframework.batch.core.repository.JobRepository;
 import org.springframework.batch.core.step.Step;
 import org.springframework.batch.core.step.builder.StepBuilder;
@@ -62,19 +63,18 @@ class CalendarSyncJobConfiguration {
 	static final String SYNC_ID = "#{jobParameters['" + SyncJobParameters.SYNC_ID + "']}";
 
 	@Bean
-	Job calendarSyncJob(JobRepository jobRepository, Step discoverCalendarsStep, Step detectChangesStep,
-			Step fetchRemoteStep, Step reconcileCeremoniesStep, Step reconcileMeetingsStep, Step reconcileDeadlinesStep,
-			Step reconcileOtherStep, Step commitSyncStateStep, SyncRunRepository syncRuns) {
-		return new JobBuilder(JOB_NAME, jobRepository).start(discoverCalendarsStep)
+	Job calendarSyncJob(JobRepository jobRepository, PlatformTransactionManager transactionManager,
+			Step discoverCalendarsStep, Step detectChangesStep, Step fetchRemoteStep, Step commitSyncStateStep,
+			ReconcileKeysReader reconcileKeysReader, ReconcileWriter reconcileWriter,
+			ReconcileSkipListener reconcileSkipListener, SyncJobProperties properties, SyncRunRepository syncRuns) {
+		SimpleJobBuilder job = new JobBuilder(JOB_NAME, jobRepository).start(discoverCalendarsStep)
 			.next(detectChangesStep)
-			.next(fetchRemoteStep)
-			.next(reconcileCeremoniesStep)
-			.next(reconcileMeetingsStep)
-			.next(reconcileDeadlinesStep)
-			.next(reconcileOtherStep)
-			.next(commitSyncStateStep)
-			.listener(new SyncRunStatusListener(syncRuns))
-			.build();
+			.next(fetchRemoteStep);
+		for (EventKind kind : EventKind.values()) {
+			job = job.next(reconcileStep(kind, jobRepository, transactionManager, reconcileKeysReader, reconcileWriter,
+					reconcileSkipListener, properties));
+		}
+		return job.next(commitSyncStateStep).listener(new SyncRunStatusListener(syncRuns)).build();
 	}
 
 	@Bean
@@ -139,9 +139,9 @@ class CalendarSyncJobConfiguration {
 	}
 
 	/**
-	 * One reconcile step per priority class, ceremonies first: the order is the job's
-	 * flow, so it is guaranteed and visible in the step executions (a partitioned step
-	 * would run its partitions in no defined order).
+	 * One reconcile step per priority class, in {@link EventKind}'s order (ceremonies
+	 * first): the order is the job's flow, so it is guaranteed and visible in the step
+	 * executions (a partitioned step would run its partitions in no defined order).
 	 */
 	private Step reconcileStep(EventKind kind, JobRepository jobRepository,
 			PlatformTransactionManager transactionManager, ReconcileKeysReader reconcileKeysReader,
@@ -159,38 +159,6 @@ class CalendarSyncJobConfiguration {
 			.skipListener(reconcileSkipListener)
 			.listener(new FailureReasonListener())
 			.build();
-	}
-
-	@Bean
-	Step reconcileCeremoniesStep(JobRepository jobRepository, PlatformTransactionManager transactionManager,
-			ReconcileKeysReader reconcileKeysReader, ReconcileWriter reconcileWriter,
-			ReconcileSkipListener reconcileSkipListener, SyncJobProperties properties) {
-		return reconcileStep(EventKind.CEREMONY, jobRepository, transactionManager, reconcileKeysReader,
-				reconcileWriter, reconcileSkipListener, properties);
-	}
-
-	@Bean
-	Step reconcileMeetingsStep(JobRepository jobRepository, PlatformTransactionManager transactionManager,
-			ReconcileKeysReader reconcileKeysReader, ReconcileWriter reconcileWriter,
-			ReconcileSkipListener reconcileSkipListener, SyncJobProperties properties) {
-		return reconcileStep(EventKind.MEETING, jobRepository, transactionManager, reconcileKeysReader, reconcileWriter,
-				reconcileSkipListener, properties);
-	}
-
-	@Bean
-	Step reconcileDeadlinesStep(JobRepository jobRepository, PlatformTransactionManager transactionManager,
-			ReconcileKeysReader reconcileKeysReader, ReconcileWriter reconcileWriter,
-			ReconcileSkipListener reconcileSkipListener, SyncJobProperties properties) {
-		return reconcileStep(EventKind.DEADLINE, jobRepository, transactionManager, reconcileKeysReader,
-				reconcileWriter, reconcileSkipListener, properties);
-	}
-
-	@Bean
-	Step reconcileOtherStep(JobRepository jobRepository, PlatformTransactionManager transactionManager,
-			ReconcileKeysReader reconcileKeysReader, ReconcileWriter reconcileWriter,
-			ReconcileSkipListener reconcileSkipListener, SyncJobProperties properties) {
-		return reconcileStep(EventKind.OTHER, jobRepository, transactionManager, reconcileKeysReader, reconcileWriter,
-				reconcileSkipListener, properties);
 	}
 
 	/** The events of the class the running step is named after. */

@@ -5,7 +5,8 @@ import java.util.Optional;
 
 /**
  * What a wedding event is. The kind decides sync priority (ceremonies first) and conflict
- * policy (ceremony times are platform-authoritative).
+ * policy (ceremony times are platform-authoritative). Declared in priority order: the
+ * sync reconciles the kinds in this order.
  */
 public enum EventKind {
 

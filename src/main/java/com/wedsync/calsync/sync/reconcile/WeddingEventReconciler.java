@@ -5,6 +5,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 
+import com.wedsync.calsync.caldav.CalDavClient;
 import com.wedsync.calsync.ical.CalendarObject;
 import com.wedsync.calsync.ical.CalendarObjectParser;
 import com.wedsync.calsync.ical.CalendarObjectRenderer;
@@ -265,7 +266,7 @@ class WeddingEventReconciler {
 			return calendars.find(this.change.calendarId()).orElseThrow();
 		}
 
-		private com.wedsync.calsync.caldav.CalDavClient client() {
+		private CalDavClient client() {
 			return this.context.sessions().forIntegration(calendar().integrationId());
 		}
 
