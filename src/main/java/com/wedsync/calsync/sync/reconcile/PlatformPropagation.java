@@ -9,7 +9,12 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
 
+import org.apache.commons.logging.Log;
+import org.apache.commons.logging.LogFactory;
+
 import com.wedsync.calsync.caldav.CalDavClient;
+import com.wedsync.calsync.caldav.DavException;
+import com.wedsync.calsync.caldav.UnauthorizedException;
 import com.wedsync.calsync.caldav.CalendarResource;
 import com.wedsync.calsync.caldav.MultigetResult;
 import com.wedsync.calsync.caldav.PreconditionFailedException;
@@ -19,6 +24,8 @@ import com.wedsync.calsync.ical.EventFields;
 import com.wedsync.calsync.ical.EventOverride;
 import com.wedsync.calsync.integration.Calendar;
 import com.wedsync.calsync.integration.CalendarRepository;
+import com.wedsync.calsync.integration.IntegrationRepository;
+import com.wedsync.calsync.integration.IntegrationStatus;
 import com.wedsync.calsync.sync.outbox.SyncOutbox;
 import com.wedsync.calsync.sync.staging.StagedChange;
 import com.wedsync.calsync.sync.staging.StagingState;
@@ -42,6 +49,8 @@ import org.springframework.stereotype.Component;
 @Component
 class PlatformPropagation {
 
+	private static final Log logger = LogFactory.getLog(PlatformPropagation.class);
+
 	private final CalendarObjectParser parser;
 
 	private final WeddingEventRepository events;
@@ -58,10 +67,13 @@ class PlatformPropagation {
 
 	private final SyncStagingRepository staging;
 
+	private final IntegrationRepository integrations;
+
 	PlatformPropagation(CalendarObjectParser parser, WeddingEventRepository events, ParticipantRepository participants,
 			CalendarRepository calendars, EventLinkRepository links, CalendarPusher pusher, SyncOutbox outbox,
-			SyncStagingRepository staging) {
+			SyncStagingRepository staging, IntegrationRepository integrations) {
 		this.staging = staging;
+		this.integrations = integrations;
 		this.parser = parser;
 		this.events = events;
 		this.participants = participants;
@@ -84,39 +96,76 @@ class PlatformPropagation {
 		EventFields fields = fields(event);
 		for (UUID calendarId : involved) {
 			Calendar calendar = this.calendars.find(calendarId).orElseThrow();
-			if (!calendar.isSynced()) {
-				continue; // guarded or removed: its outbox rows wait
+			if (!writable(calendar)) {
+				continue; // guarded, removed, or its account paused or refused: the
+							// outbox row waits
 			}
-			Optional<EventLink> link = this.links.findByEvent(event.id(), calendarId);
-			CalDavClient client = context.sessions().forIntegration(calendar.integrationId());
-			if (!targets.contains(calendarId)) {
-				link.ifPresent((l) -> {
-					this.pusher.delete(client, l, l.etag());
-					context.counts().deleted();
-				});
-			}
-			else if (link.isEmpty()) {
-				Optional<StagedChange> copy = stagedCopy(calendarId, event);
-				if (copy.isPresent()) {
-					// The calendar already holds a copy made by hand: link it, not a
-					// second one.
-					changedMeanwhile.add(copy.get());
-					continue;
-				}
-				this.pusher.create(client, calendar, WeddingEventReconciler.state(event, fields), null, null);
-				context.counts().created();
-			}
-			else if (!agrees(link.get(), event, fields, written)) {
-				Optional<StagedChange> fresh = update(client, calendar, link.get(), event, fields);
+			try {
+				Optional<StagedChange> fresh = write(context, calendar, event, fields, targets.contains(calendarId),
+						written);
 				if (fresh.isPresent()) {
 					changedMeanwhile.add(fresh.get());
 					continue; // its outbox row stays until the merged version is written
 				}
-				context.counts().updated();
+				this.outbox.remove(event.id(), calendarId);
 			}
-			this.outbox.remove(event.id(), calendarId);
+			catch (DavException ex) {
+				if (calendar.integrationId().equals(context.integrationId())) {
+					throw ex;
+				}
+				// Another account's calendar: its trouble must not stop this account's
+				// sync.
+				// The outbox row stays; that account's own sync retries it.
+				if (ex instanceof UnauthorizedException) {
+					this.integrations.markAuthFailed(calendar.integrationId(),
+							"The server refused the credentials; replace the app-specific password");
+				}
+				logger.warn(
+						"Could not write event " + event.id() + " to calendar " + calendarId + ": " + ex.getMessage());
+			}
 		}
 		return changedMeanwhile;
+	}
+
+	/**
+	 * Brings one calendar in line with the platform.
+	 * @return the calendar's fresh copy when it changed meanwhile, to merge first
+	 */
+	private Optional<StagedChange> write(ReconcileContext context, Calendar calendar, WeddingEvent event,
+			EventFields fields, boolean shows, Map<UUID, Long> written) {
+		Optional<EventLink> link = this.links.findByEvent(event.id(), calendar.id());
+		CalDavClient client = context.sessions().forIntegration(calendar.integrationId());
+		if (!shows) {
+			if (link.isPresent()) {
+				this.pusher.delete(client, link.get(), link.get().etag());
+				context.counts().deleted();
+			}
+			return Optional.empty();
+		}
+		if (link.isEmpty()) {
+			Optional<StagedChange> copy = stagedCopy(calendar.id(), event);
+			if (copy.isPresent()) {
+				return copy; // the calendar holds a copy made by hand: link it, not a
+								// second one
+			}
+			this.pusher.create(client, calendar, WeddingEventReconciler.state(event, fields), null, null);
+			context.counts().created();
+			return Optional.empty();
+		}
+		if (agrees(link.get(), event, fields, written)) {
+			return Optional.empty();
+		}
+		Optional<StagedChange> fresh = update(client, calendar, link.get(), event, fields);
+		if (fresh.isEmpty()) {
+			context.counts().updated();
+		}
+		return fresh;
+	}
+
+	private boolean writable(Calendar calendar) {
+		return calendar.isSynced() && this.integrations.find(calendar.integrationId())
+			.map((integration) -> integration.status() == IntegrationStatus.ACTIVE)
+			.orElse(false);
 	}
 
 	/**
