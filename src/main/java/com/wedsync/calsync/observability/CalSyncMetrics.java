@@ -23,6 +23,14 @@ public final class CalSyncMetrics {
 	/** Tag: the server host; paths are left out to keep cardinality low. */
 	public static final String TAG_HOST = "host";
 
+	// Scheduling
+
+	/** Counter of change probes (one PROPFIND on the calendar home per poll). */
+	public static final String PROBES = "calsync_probes_total";
+
+	/** Tag: unchanged, changed or failed. */
+	public static final String TAG_OUTCOME = "outcome";
+
 	private CalSyncMetrics() {
 	}
 
