@@ -144,7 +144,7 @@ class IntegrationScheduleFunctionalTests {
 		assertThat(this.api.get("/api/integrations/" + integration).expect(200).body().get("status").asString())
 			.isEqualTo("AUTH_FAILED");
 		assertThat(count("SELECT COUNT(*) FROM qrtz_job_details WHERE job_name = ?", integration)).isZero();
-		assertThat(count("SELECT COUNT(*) FROM sync_run WHERE integration_id = ?", integration)).isZero();
+		assertThat(count("SELECT COUNT(*) FROM sync_run WHERE integration_id = CAST(? AS UUID)", integration)).isZero();
 	}
 
 	private UUID connect(int pollIntervalSeconds) {
