@@ -47,11 +47,11 @@ class SyncController {
 
 	SyncController(SyncLauncher launcher, SyncRunRepository syncRuns, IntegrationRepository integrations,
 			SyncReports reports, EmergencySyncs emergencies) {
-		this.emergencies = emergencies;
 		this.launcher = launcher;
 		this.syncRuns = syncRuns;
 		this.integrations = integrations;
 		this.reports = reports;
+		this.emergencies = emergencies;
 	}
 
 	@PostMapping("/api/integrations/{id}/syncs")
