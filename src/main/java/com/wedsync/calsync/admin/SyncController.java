@@ -13,6 +13,7 @@ import com.wedsync.calsync.batch.SyncRunRepository;
 import com.wedsync.calsync.integration.Integration;
 import com.wedsync.calsync.integration.IntegrationRepository;
 import com.wedsync.calsync.integration.IntegrationStatus;
+import com.wedsync.calsync.scheduling.EmergencySyncs;
 import com.wedsync.calsync.web.ConflictException;
 import com.wedsync.calsync.web.InvalidRequestException;
 import com.wedsync.calsync.web.ResourceNotFoundException;
@@ -28,7 +29,7 @@ import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 
-/** Sync requests and their executions: start, inspect, restart. */
+/** Sync requests and their executions: start, inspect, restart, stop. */
 @RestController
 class SyncController {
 
@@ -42,12 +43,15 @@ class SyncController {
 
 	private final SyncReports reports;
 
+	private final EmergencySyncs emergencies;
+
 	SyncController(SyncLauncher launcher, SyncRunRepository syncRuns, IntegrationRepository integrations,
-			SyncReports reports) {
+			SyncReports reports, EmergencySyncs emergencies) {
 		this.launcher = launcher;
 		this.syncRuns = syncRuns;
 		this.integrations = integrations;
 		this.reports = reports;
+		this.emergencies = emergencies;
 	}
 
 	@PostMapping("/api/integrations/{id}/syncs")
@@ -60,8 +64,9 @@ class SyncController {
 			throw new ConflictException("Integration paused",
 					"Integration " + id + " is paused; resume it (PATCH status ACTIVE) before syncing");
 		}
-		SyncTrigger trigger = (priority == SyncPriority.EMERGENCY) ? SyncTrigger.EMERGENCY : SyncTrigger.MANUAL;
-		SyncRun run = this.launcher.request(id, trigger, priority, (request != null) ? request.reason() : null);
+		String reason = (request != null) ? request.reason() : null;
+		SyncRun run = (priority == SyncPriority.EMERGENCY) ? this.emergencies.request(id, reason)
+				: this.launcher.request(id, SyncTrigger.MANUAL, priority, reason);
 		return ResponseEntity.status(HttpStatus.ACCEPTED)
 			.header("Location", "/api/syncs/" + run.id())
 			.body(this.reports.report(run));
@@ -85,6 +90,12 @@ class SyncController {
 	ResponseEntity<SyncReport> restart(@PathVariable UUID syncId) {
 		SyncRun restarted = this.launcher.restart(find(syncId));
 		return ResponseEntity.status(HttpStatus.ACCEPTED).body(this.reports.report(restarted));
+	}
+
+	@PostMapping("/api/syncs/{syncId}/stop")
+	ResponseEntity<SyncReport> stop(@PathVariable UUID syncId) {
+		SyncRun stopping = this.launcher.stop(find(syncId));
+		return ResponseEntity.status(HttpStatus.ACCEPTED).body(this.reports.report(stopping));
 	}
 
 	private SyncRun find(UUID syncId) {

@@ -14,6 +14,7 @@ import org.springframework.batch.core.job.Job;
 import org.springframework.batch.core.job.JobExecution;
 import org.springframework.batch.core.job.parameters.JobParameters;
 import org.springframework.batch.core.job.parameters.JobParametersBuilder;
+import org.springframework.batch.core.launch.JobExecutionNotRunningException;
 import org.springframework.batch.core.launch.JobOperator;
 import org.springframework.batch.core.repository.JobRepository;
 import org.springframework.beans.factory.annotation.Qualifier;
@@ -58,12 +59,68 @@ public class SyncLauncher {
 			return active.get();
 		}
 		SyncRun run = this.syncRuns.create(integrationId, trigger, priority, reason);
-		JobParameters parameters = new JobParametersBuilder()
-			.addString(SyncJobParameters.INTEGRATION_ID, integrationId.toString())
+		this.executor.execute(() -> start(run, parameters(run)));
+		return run;
+	}
+
+	/**
+	 * Reserves a sync without starting it; whoever reserved it starts it with
+	 * {@link #runQueued}. Used for emergency syncs, which the scheduler starts.
+	 * @return the new queued sync, or the one already queued or running
+	 */
+	public SyncRun queue(UUID integrationId, SyncTrigger trigger, SyncPriority priority, String reason) {
+		return this.syncRuns.findActive(integrationId)
+			.orElseGet(() -> this.syncRuns.create(integrationId, trigger, priority, reason));
+	}
+
+	/**
+	 * Runs a sync reserved with {@link #queue} in the calling thread, until it ends. A
+	 * sync that is gone or already started is left alone.
+	 */
+	public void runQueued(UUID syncId) {
+		this.syncRuns.find(syncId)
+			.filter((run) -> run.status() == SyncStatus.QUEUED && run.jobExecutionId() == null)
+			.ifPresent((run) -> start(run, parameters(run)));
+	}
+
+	/**
+	 * Runs a new sync in the calling thread, until it ends, unless the integration
+	 * already has one queued or running. The scheduler calls this, so a sync holds its
+	 * Quartz job for as long as it runs and no node starts a second one for the
+	 * integration.
+	 * @return the sync that ran, or empty when another one was active
+	 */
+	public Optional<SyncRun> runIfIdle(UUID integrationId, SyncTrigger trigger, SyncPriority priority, String reason) {
+		if (this.syncRuns.findActive(integrationId).isPresent()) {
+			return Optional.empty();
+		}
+		SyncRun run = this.syncRuns.create(integrationId, trigger, priority, reason);
+		start(run, parameters(run));
+		return this.syncRuns.find(run.id());
+	}
+
+	/**
+	 * Asks a running sync to stop; it ends STOPPED at the next chunk or step boundary and
+	 * can be restarted.
+	 * @throws SyncNotRunningException when the sync is not running
+	 */
+	public SyncRun stop(SyncRun run) {
+		if (run.status() != SyncStatus.RUNNING || run.jobExecutionId() == null) {
+			throw new SyncNotRunningException(run);
+		}
+		try {
+			this.jobOperator.stop(this.jobRepository.getJobExecution(run.jobExecutionId()));
+		}
+		catch (JobExecutionNotRunningException ex) {
+			throw new SyncNotRunningException(this.syncRuns.find(run.id()).orElse(run));
+		}
+		return this.syncRuns.find(run.id()).orElse(run);
+	}
+
+	private static JobParameters parameters(SyncRun run) {
+		return new JobParametersBuilder().addString(SyncJobParameters.INTEGRATION_ID, run.integrationId().toString())
 			.addString(SyncJobParameters.SYNC_ID, run.id().toString())
 			.toJobParameters();
-		this.executor.execute(() -> start(run, parameters));
-		return run;
 	}
 
 	/**

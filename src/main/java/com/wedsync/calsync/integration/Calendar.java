@@ -34,8 +34,17 @@ public record Calendar(UUID id, UUID integrationId, URI href, String displayName
 	 * committed, so nothing in the calendar changed and it costs no further request.
 	 */
 	public boolean unchangedSinceLastSync() {
+		return unchangedSince(this.pendingCtag, this.pendingSyncToken);
+	}
+
+	/**
+	 * The same short-cut against a listing that was not recorded (the scheduler's change
+	 * probe): the listed ctag and sync-token are the committed ones and calsync wrote
+	 * nothing since.
+	 */
+	public boolean unchangedSince(String listedCtag, String listedSyncToken) {
 		return this.writtenAt == null && (this.ctag != null || this.syncToken != null)
-				&& Objects.equals(this.ctag, this.pendingCtag) && Objects.equals(this.syncToken, this.pendingSyncToken);
+				&& Objects.equals(this.ctag, listedCtag) && Objects.equals(this.syncToken, listedSyncToken);
 	}
 
 }

@@ -16,6 +16,7 @@ import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Size;
 
 import org.springframework.beans.factory.annotation.Value;
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.DeleteMapping;
@@ -38,12 +39,16 @@ class IntegrationController {
 
 	private final CalendarRepository calendars;
 
+	private final ApplicationEventPublisher events;
+
 	private final int defaultPollIntervalSeconds;
 
 	IntegrationController(IntegrationRepository integrations, CalendarRepository calendars,
+			ApplicationEventPublisher events,
 			@Value("${calsync.integrations.default-poll-interval:300s}") Duration defaultPollInterval) {
 		this.integrations = integrations;
 		this.calendars = calendars;
+		this.events = events;
 		this.defaultPollIntervalSeconds = (int) defaultPollInterval.toSeconds();
 	}
 
@@ -55,6 +60,7 @@ class IntegrationController {
 				: this.defaultPollIntervalSeconds;
 		Integration created = this.integrations.create(request.tenantId(), provider, serverUrl, request.username(),
 				request.password(), interval);
+		this.events.publishEvent(new IntegrationChanged(created.id()));
 		return ResponseEntity.created(URI.create("/api/integrations/" + created.id())).body(response(created));
 	}
 
@@ -84,6 +90,7 @@ class IntegrationController {
 		else if (request.password() != null && integration.status() == IntegrationStatus.AUTH_FAILED) {
 			this.integrations.updateStatus(id, IntegrationStatus.ACTIVE, null);
 		}
+		this.events.publishEvent(new IntegrationChanged(id));
 		return response(find(id));
 	}
 
@@ -93,6 +100,7 @@ class IntegrationController {
 		if (!this.integrations.delete(id)) {
 			throw new ResourceNotFoundException("integration", id);
 		}
+		this.events.publishEvent(new IntegrationChanged(id));
 	}
 
 	private Integration find(UUID id) {

@@ -38,6 +38,14 @@ public final class CalSyncMetrics {
 	 */
 	public static final String TAG_STEP = "step";
 
+	// Scheduling
+
+	/** Counter of change probes (one PROPFIND on the calendar home per poll). */
+	public static final String PROBES = "calsync_probes_total";
+
+	/** Tag: unchanged, changed or failed. */
+	public static final String TAG_OUTCOME = "outcome";
+
 	private CalSyncMetrics() {
 	}
 

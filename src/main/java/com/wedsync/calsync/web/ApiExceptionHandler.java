@@ -4,6 +4,7 @@ import java.util.List;
 import java.util.Map;
 
 import com.wedsync.calsync.batch.SyncNotRestartableException;
+import com.wedsync.calsync.batch.SyncNotRunningException;
 
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
@@ -53,6 +54,15 @@ class ApiExceptionHandler extends ResponseEntityExceptionHandler {
 	ProblemDetail syncNotRestartable(SyncNotRestartableException ex) {
 		ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.CONFLICT, ex.getMessage());
 		problem.setTitle("Sync cannot be restarted");
+		problem.setProperty("syncId", ex.getRun().id());
+		problem.setProperty("status", ex.getRun().status());
+		return problem;
+	}
+
+	@ExceptionHandler(SyncNotRunningException.class)
+	ProblemDetail syncNotRunning(SyncNotRunningException ex) {
+		ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.CONFLICT, ex.getMessage());
+		problem.setTitle("Sync is not running");
 		problem.setProperty("syncId", ex.getRun().id());
 		problem.setProperty("status", ex.getRun().status());
 		return problem;

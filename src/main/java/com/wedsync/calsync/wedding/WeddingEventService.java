@@ -6,10 +6,12 @@ import java.util.List;
 import java.util.UUID;
 
 import com.wedsync.calsync.ical.EventFields;
+import com.wedsync.calsync.ical.EventTiming;
 import com.wedsync.calsync.sync.outbox.SyncOutbox;
 import com.wedsync.calsync.web.ConflictException;
 import com.wedsync.calsync.web.ResourceNotFoundException;
 
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
@@ -34,14 +36,17 @@ class WeddingEventService {
 
 	private final SyncOutbox outbox;
 
+	private final ApplicationEventPublisher publisher;
+
 	WeddingEventService(WeddingRepository weddings, WeddingEventRepository events, EventRenderer renderer,
-			EventAnchors anchors, AnchoredEventMover mover, SyncOutbox outbox) {
+			EventAnchors anchors, AnchoredEventMover mover, SyncOutbox outbox, ApplicationEventPublisher publisher) {
 		this.weddings = weddings;
 		this.events = events;
 		this.renderer = renderer;
 		this.anchors = anchors;
 		this.mover = mover;
 		this.outbox = outbox;
+		this.publisher = publisher;
 	}
 
 	public WeddingEvent create(UUID weddingId, CreateEventRequest request) {
@@ -58,6 +63,7 @@ class WeddingEventService {
 		WeddingEvent created = this.events.insertPlatformEvent(wedding, uid, fields, rendered.ics(),
 				rendered.contentHash(), anchor);
 		this.outbox.markDirty(created.id());
+		published(created, List.of(created.timing()));
 		return created;
 	}
 
@@ -86,7 +92,7 @@ class WeddingEventService {
 		}
 		this.outbox.markDirty(eventId);
 		this.mover.moveFollowers(eventId, Duration.between(current.timing().start(), updated.timing().start()));
-		return this.events.find(eventId).orElseThrow();
+		return published(this.events.find(eventId).orElseThrow(), List.of(current.timing(), updated.timing()));
 	}
 
 	/** Soft delete: calendars that hold the event learn it is gone from the outbox. */
@@ -98,6 +104,7 @@ class WeddingEventService {
 		}
 		this.events.markDeleted(eventId);
 		this.outbox.markDirty(eventId);
+		published(event, List.of(event.timing()));
 	}
 
 	@Transactional(readOnly = true)
@@ -109,6 +116,13 @@ class WeddingEventService {
 	@Transactional(readOnly = true)
 	public WeddingEvent get(UUID eventId) {
 		return this.events.find(eventId).orElseThrow(() -> new ResourceNotFoundException("event", eventId));
+	}
+
+	private WeddingEvent published(WeddingEvent event, List<EventTiming> timings) {
+		if (event.weddingId() != null) {
+			this.publisher.publishEvent(new WeddingEventChanged(event.weddingId(), event.id(), timings));
+		}
+		return event;
 	}
 
 	private WeddingEvent liveEvent(UUID eventId) {

@@ -94,6 +94,16 @@ public class SyncOutbox {
 			.list();
 	}
 
+	/** Whether platform changes wait to be written to any calendar of an integration. */
+	public boolean hasPendingForIntegration(UUID integrationId) {
+		return this.jdbc
+			.sql("SELECT COUNT(*) FROM sync_outbox o JOIN calendar c ON c.id = o.calendar_id "
+					+ "WHERE c.integration_id = ?")
+			.param(integrationId)
+			.query(Long.class)
+			.single() > 0;
+	}
+
 	/** What must be written for an event, by calendar. */
 	public List<OutboxEntry> findByEvent(UUID eventId) {
 		return this.jdbc

@@ -1,0 +1,65 @@
+package com.wedsync.calsync.scheduling;
+
+import java.net.URI;
+import java.time.Instant;
+import java.util.List;
+import java.util.Set;
+import java.util.UUID;
+
+import org.junit.jupiter.api.Test;
+
+import com.wedsync.calsync.caldav.RemoteCalendar;
+import com.wedsync.calsync.integration.Calendar;
+import com.wedsync.calsync.integration.CalendarStatus;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/** What the probe counts as a change, from the committed state and a fresh listing. */
+class ChangeProbeTests {
+
+	private static final URI HOME = URI.create("https://p01-caldav.icloud.com/1234/calendars/");
+
+	@Test
+	void shouldSeeNoChangeWhenEveryCalendarShowsItsCommittedCtagAndToken() {
+		assertThat(ChangeProbe.changed(List.of(known("work", "c1", "t1", null)), List.of(listed("work", "c1", "t1"))))
+			.isFalse();
+	}
+
+	@Test
+	void shouldSeeAChangeWhenACtagOrTokenMoved() {
+		assertThat(ChangeProbe.changed(List.of(known("work", "c1", "t1", null)), List.of(listed("work", "c2", "t1"))))
+			.isTrue();
+		assertThat(ChangeProbe.changed(List.of(known("work", "c1", "t1", null)), List.of(listed("work", "c1", "t2"))))
+			.isTrue();
+	}
+
+	@Test
+	void shouldSeeAChangeWhenACalendarAppearedOrDisappeared() {
+		List<Calendar> work = List.of(known("work", "c1", "t1", null));
+		assertThat(ChangeProbe.changed(work, List.of(listed("work", "c1", "t1"), listed("home", "c9", "t9")))).isTrue();
+		assertThat(ChangeProbe.changed(work, List.of())).isTrue();
+	}
+
+	@Test
+	void shouldSeeAChangeWhileOurOwnWritesAreNewerThanTheToken() {
+		assertThat(ChangeProbe.changed(List.of(known("work", "c1", "t1", Instant.now())),
+				List.of(listed("work", "c1", "t1"))))
+			.isTrue();
+	}
+
+	@Test
+	void shouldSeeAChangeForACalendarNeverSynced() {
+		assertThat(ChangeProbe.changed(List.of(known("work", null, null, null)), List.of(listed("work", "c1", "t1"))))
+			.isTrue();
+	}
+
+	private static Calendar known(String name, String ctag, String token, Instant writtenAt) {
+		return new Calendar(UUID.randomUUID(), UUID.randomUUID(), HOME.resolve(name + "/"), name, null, ctag, token,
+				ctag, token, true, true, CalendarStatus.ACTIVE, null, null, null, writtenAt);
+	}
+
+	private static RemoteCalendar listed(String name, String ctag, String token) {
+		return new RemoteCalendar(HOME.resolve(name + "/"), name, null, ctag, token, Set.of("VEVENT"), true);
+	}
+
+}
