@@ -108,8 +108,7 @@ class MultigetWriter implements ItemWriter<StagedChange>, StepExecutionListener 
 			}
 			catch (InvalidICalendarException ex) {
 				// Bad in itself: parked where an operator sees it; the rest of the
-				// calendar,
-				// and its token, move on.
+				// calendar, and its token, move on.
 				this.deadLetters.park(new DeadLetter(this.integrationId, calendarId, resource.href().toString(), null,
 						"fetchRemote", resource.icalendar(), ex.getClass().getName(), ex.getMessage()));
 				this.staging.markState(calendarId, resource.href(), StagingState.SKIPPED);

@@ -48,8 +48,8 @@ final class DateTimeLines {
 		}
 		Instant instant = Instant.parse(recurrenceId);
 		if (master.allDay()) {
-			// an instant id under an all-day master has no DATE form that reads back the
-			// same
+			// an instant id under an all-day master has no DATE form reading
+			// back the same
 			return "RECURRENCE-ID:" + utc(instant).format(DATE_TIME) + "Z";
 		}
 		return line("RECURRENCE-ID", instant, master);

@@ -44,8 +44,7 @@ class Ical4jCalendarObjectParser implements CalendarObjectParser {
 			throw ex;
 		}
 		catch (RuntimeException ex) {
-			// untrusted input: whatever ical4j trips over is a bad object, not a bug of
-			// ours
+			// untrusted input: whatever ical4j trips over is a bad object, not our bug
 			throw new InvalidICalendarException("Invalid iCalendar content: " + ex, ex);
 		}
 	}

@@ -83,8 +83,8 @@ final class VTimeZoneGenerator {
 		}
 		else if (indicator == -1
 				|| (rule.getMonth() != Month.FEBRUARY && indicator + 6 == rule.getMonth().maxLength())) {
-			// "Sunday on or after 25 March" is the last Sunday: the form every client
-			// reads
+			// "Sunday on or after 25 March" is the last Sunday, the form every
+			// client reads
 			byDay = "BYDAY=-1" + day;
 		}
 		else if (indicator > 0 && (indicator - 1) % 7 == 0) {

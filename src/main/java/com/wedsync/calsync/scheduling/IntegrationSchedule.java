@@ -137,8 +137,7 @@ public class IntegrationSchedule {
 			return;
 		}
 		// Durable: the job outlives its one-shot emergency triggers. Recovery: a node
-		// that
-		// dies mid-sync leaves the poll to be run again by another node.
+		// that dies mid-sync leaves the poll to be run again by another node.
 		JobDetail job = JobBuilder.newJob(IntegrationPollJob.class)
 			.withIdentity(jobKey(integrationId))
 			.usingJobData(IntegrationPollJob.INTEGRATION_ID, integrationId.toString())

@@ -48,8 +48,8 @@ class AdminSecurityConfiguration {
 			.httpBasic((basic) -> basic.authenticationEntryPoint(entryPoint))
 			.exceptionHandling((exceptions) -> exceptions.authenticationEntryPoint(entryPoint))
 			.sessionManagement((session) -> session.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
-			// Stateless API with Basic/Bearer credentials and no cookies: nothing to
-			// forge.
+			// Stateless API with Basic/Bearer credentials and no cookies:
+			// nothing to forge.
 			.csrf((csrf) -> csrf.disable())
 			.formLogin((form) -> form.disable())
 			.headers(Customizer.withDefaults());

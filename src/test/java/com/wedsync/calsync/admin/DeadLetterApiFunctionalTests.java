@@ -94,8 +94,8 @@ class DeadLetterApiFunctionalTests {
 		assertThat(accepted.get("deadLetter").get("status").asString()).isEqualTo("REPLAYING");
 		JsonNode sync = this.api.awaitEnd(accepted.get("syncId").asString());
 		assertThat(sync.get("status").asString()).isEqualTo("COMPLETED");
-		// the calendar did not change: only the replay put the resource back into the
-		// sync
+		// the calendar did not change: only the replay put the resource back
+		// into the sync
 		assertThat(sync.get("counts").get("deadLettered").asInt()).isEqualTo(1);
 		JsonNode letter = this.api.get("/api/dead-letters/" + id).expect(200).body();
 		assertThat(letter.get("status").asString()).isEqualTo("OPEN");

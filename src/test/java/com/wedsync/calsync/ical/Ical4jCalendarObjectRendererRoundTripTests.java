@@ -49,15 +49,15 @@ class Ical4jCalendarObjectRendererRoundTripTests {
 
 		assertThat(second).isNotEqualTo(first);
 		assertThat(ContentHash.of(second)).isEqualTo(ContentHash.of(first));
-		// a fixed point: our own output as the template does not change the content
-		// either
+		// a fixed point: our own output as the template does not change the
+		// content either
 		assertThat(ContentHash.of(later.render("x", fields, first))).isEqualTo(ContentHash.of(first));
 	}
 
 	@Test
 	void shouldKeepTheContentHashOfATemplateThatAlreadyHasEverythingWeWrite() {
-		// has DTEND, X-WEDSYNC-KIND and SEQUENCE: only DTSTAMP/LAST-MODIFIED/PRODID
-		// change
+		// has DTEND, X-WEDSYNC-KIND and SEQUENCE: only
+		// DTSTAMP/LAST-MODIFIED/PRODID change
 		String text = this.renderer.render("complete@wedsync.example",
 				this.parser.parse(Fixtures.ical("icloud-ceremony-london.ics")).fields(), null);
 		EventFields fields = this.parser.parse(text).fields();
@@ -117,8 +117,8 @@ class Ical4jCalendarObjectRendererRoundTripTests {
 		String rendered = this.renderer.render("x", renamed, text);
 
 		assertThat(this.parser.parse(rendered).fields()).isEqualTo(renamed);
-		// master had no SEQUENCE (0): now 1; moved override 1 → 2; cancelled one kept at
-		// 1
+		// master had no SEQUENCE (0): now 1; moved override 1 → 2; cancelled one kept
+		// at 1
 		assertThat(rendered).containsOnlyOnce("SEQUENCE:2").contains("SEQUENCE:1");
 	}
 

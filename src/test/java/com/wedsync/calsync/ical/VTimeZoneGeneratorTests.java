@@ -42,8 +42,8 @@ class VTimeZoneGeneratorTests {
 			.isBefore(Instant.parse("2029-01-01T00:00:00Z")); at = at.plus(Duration.ofHours(1))) {
 			assertThat(read.getOffset(at)).as("%s at %s", tzid, at).isEqualTo(jdk.getOffset(at));
 		}
-		// and the rules beyond it, checked around each JDK transition of the next ten
-		// years
+		// and the rules beyond it, checked around each JDK transition of the
+		// next ten years
 		if (!jdk.getTransitionRules().isEmpty()) {
 			for (Instant at = Instant.parse("2029-01-01T00:00:00Z"); at
 				.isBefore(Instant.parse("2034-01-01T00:00:00Z")); at = at.plus(Duration.ofHours(6))) {

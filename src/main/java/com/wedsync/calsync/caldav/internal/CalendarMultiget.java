@@ -37,8 +37,8 @@ final class CalendarMultiget {
 
 	private void fetchBatch(URI calendar, List<URI> batch, List<CalendarResource> found, List<URI> notFound,
 			List<URI> unanswered) {
-		// Keyed by the normalised absolute form; results name the href as the caller gave
-		// it.
+		// Keyed by the normalised absolute form; results name the href as the caller
+		// gave it.
 		Map<String, URI> pending = new LinkedHashMap<>();
 		List<String> bodyHrefs = new ArrayList<>();
 		for (URI href : batch) {

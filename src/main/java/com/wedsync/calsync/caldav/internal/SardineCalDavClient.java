@@ -81,8 +81,8 @@ final class SardineCalDavClient implements CalDavClient {
 			this.transport.shutdown();
 		}
 		catch (IOException ex) {
-			// Closing a client over a shared pool releases nothing that can fail
-			// usefully.
+			// Closing a client over a shared pool releases nothing that can
+			// fail usefully.
 		}
 	}
 

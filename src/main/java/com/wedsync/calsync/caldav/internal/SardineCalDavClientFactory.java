@@ -57,9 +57,8 @@ public final class SardineCalDavClientFactory implements CalDavClientFactory, Au
 			.disableRedirectHandling()
 			.disableAutomaticRetries()
 			// No Accept-Encoding: gzip. Front ends that compress rewrite ETags
-			// ("v1--gzip"
-			// from Jetty, "-gzip" from Apache mod_deflate), and a rewritten ETag breaks
-			// the If-Match of our next write.
+			// ("v1--gzip" from Jetty, "-gzip" from Apache mod_deflate), and a rewritten
+			// ETag breaks the If-Match of our next write.
 			.disableContentCompression()
 			.setUserAgent("calsync");
 		DavTransport transport = new DavTransport(builder, credentials, this.metrics, this.settings.maxResponseBytes());

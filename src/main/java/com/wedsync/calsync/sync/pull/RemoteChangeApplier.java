@@ -88,8 +88,7 @@ public class RemoteChangeApplier {
 		this.links.delete(link.id());
 		WeddingEvent event = this.events.find(link.eventId()).orElseThrow();
 		// An event of a wedding stays: the platform owns it. An imported one lives as
-		// long
-		// as some calendar holds it.
+		// long as some calendar holds it.
 		if (event.weddingId() == null && this.links.countByEvent(event.id()) == 0) {
 			this.events.markDeleted(event.id());
 		}

@@ -114,8 +114,7 @@ class PlatformPropagation {
 					throw ex;
 				}
 				// Another account's calendar: its trouble must not stop this account's
-				// sync.
-				// The outbox row stays; that account's own sync retries it.
+				// sync. The outbox row stays; that account's own sync retries it.
 				if (ex instanceof UnauthorizedException) {
 					this.integrations.markAuthFailed(calendar.integrationId(),
 							"The server refused the credentials; replace the app-specific password");

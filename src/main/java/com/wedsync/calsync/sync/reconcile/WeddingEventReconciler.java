@@ -88,8 +88,7 @@ class WeddingEventReconciler {
 		WeddingEvent current = event;
 		List<StagedChange> toMerge = changes;
 		// A calendar that changed while we wrote to it hands back its fresh copy, which
-		// is
-		// merged and propagated again; a few rounds settle any realistic race.
+		// is merged and propagated again; a few rounds settle any realistic race.
 		for (int round = 0; round < MAX_ROUNDS && !(round > 0 && toMerge.isEmpty()); round++) {
 			for (StagedChange change : toMerge) {
 				current = mergeRemoteChange(context, current, weddingId, change);
@@ -212,8 +211,8 @@ class WeddingEventReconciler {
 		public Applied recreateOnCalendar(SyncAction.RecreateOnCalendar action) {
 			record(List.of(action.conflict()));
 			this.context.counts().created();
-			// The calendar's last copy keeps its alarms and attendees for the re-created
-			// one.
+			// The calendar's last copy keeps its alarms and attendees for the
+			// re-created one.
 			pusher.create(client(), calendar(), state(this.event), this.link.baseIcs(), this.change.href());
 			return new Applied(this.event, "UNCHANGED");
 		}
