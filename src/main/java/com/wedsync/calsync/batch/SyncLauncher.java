@@ -40,13 +40,16 @@ public class SyncLauncher {
 
 	private final TaskExecutor executor;
 
+	private final SyncNodes nodes;
+
 	SyncLauncher(JobOperator jobOperator, JobRepository jobRepository, Job calendarSyncJob, SyncRunRepository syncRuns,
-			@Qualifier("syncTaskExecutor") TaskExecutor executor) {
+			@Qualifier("syncTaskExecutor") TaskExecutor executor, SyncNodes nodes) {
 		this.jobOperator = jobOperator;
 		this.jobRepository = jobRepository;
 		this.calendarSyncJob = calendarSyncJob;
 		this.syncRuns = syncRuns;
 		this.executor = executor;
+		this.nodes = nodes;
 	}
 
 	/**
@@ -54,6 +57,7 @@ public class SyncLauncher {
 	 * @return the new sync, or the one already queued or running for the integration
 	 */
 	public SyncRun request(UUID integrationId, SyncTrigger trigger, SyncPriority priority, String reason) {
+		recoverOrphans(integrationId);
 		Optional<SyncRun> active = this.syncRuns.findActive(integrationId);
 		if (active.isPresent()) {
 			return active.get();
@@ -69,6 +73,7 @@ public class SyncLauncher {
 	 * @return the new queued sync, or the one already queued or running
 	 */
 	public SyncRun queue(UUID integrationId, SyncTrigger trigger, SyncPriority priority, String reason) {
+		recoverOrphans(integrationId);
 		return this.syncRuns.findActive(integrationId)
 			.orElseGet(() -> this.syncRuns.create(integrationId, trigger, priority, reason));
 	}
@@ -91,6 +96,7 @@ public class SyncLauncher {
 	 * @return the sync that ran, or empty when another one was active
 	 */
 	public Optional<SyncRun> runIfIdle(UUID integrationId, SyncTrigger trigger, SyncPriority priority, String reason) {
+		recoverOrphans(integrationId);
 		if (this.syncRuns.findActive(integrationId).isPresent()) {
 			return Optional.empty();
 		}
@@ -115,6 +121,50 @@ public class SyncLauncher {
 			throw new SyncNotRunningException(this.syncRuns.find(run.id()).orElse(run));
 		}
 		return this.syncRuns.find(run.id()).orElse(run);
+	}
+
+	/**
+	 * Recovers the syncs a dead node left behind (see {@link SyncNodes}): a job execution
+	 * still STARTING, STARTED or STOPPING is marked FAILED with
+	 * {@link JobOperator#recover} (its running step executions too), the sync turns
+	 * FAILED and is restarted here from the failed step and chunk. A sync queued and
+	 * never started is started; an emergency one is left to its Quartz trigger, which
+	 * fires on a live node. Taking a sync over is one conditional update, so only one
+	 * node recovers it.
+	 * @param integrationId one integration's syncs, or every one's when {@code null}
+	 * @return how many syncs were recovered
+	 */
+	public int recoverOrphans(UUID integrationId) {
+		int recovered = 0;
+		for (SyncRunRepository.OwnedRun owned : this.syncRuns.findActiveOwned(integrationId)) {
+			if (this.nodes.isAlive(owned.nodeId()) || !this.syncRuns.takeOver(owned)) {
+				continue;
+			}
+			SyncRun run = owned.run();
+			if (run.jobExecutionId() == null) {
+				if (run.trigger() != SyncTrigger.EMERGENCY) {
+					logger.warn("Sync " + run.id() + " was queued on node " + owned.nodeId()
+							+ ", which is gone; starting it here");
+					this.executor.execute(() -> start(run, parameters(run)));
+					recovered++;
+				}
+				continue;
+			}
+			JobExecution execution = this.jobRepository.getJobExecution(run.jobExecutionId());
+			if (execution.getStatus().isRunning()) {
+				execution = this.jobOperator.recover(execution);
+			}
+			SyncStatus status = SyncRunStatusListener.status(execution.getStatus());
+			logger.warn("Sync " + run.id() + " (job execution " + execution.getId() + ") was left " + run.status()
+					+ " by node " + owned.nodeId() + ", which is gone; now " + status
+					+ ((status == SyncStatus.FAILED) ? ", restarting it" : ""));
+			this.syncRuns.updateStatus(run.id(), status, execution.getId());
+			if (status == SyncStatus.FAILED) {
+				restart(this.syncRuns.find(run.id()).orElseThrow());
+			}
+			recovered++;
+		}
+		return recovered;
 	}
 
 	private static JobParameters parameters(SyncRun run) {

@@ -24,17 +24,20 @@ public class SyncRunRepository {
 
 	private final JdbcClient jdbc;
 
-	SyncRunRepository(JdbcClient jdbc) {
+	private final SyncNodes nodes;
+
+	SyncRunRepository(JdbcClient jdbc, SyncNodes nodes) {
 		this.jdbc = jdbc;
+		this.nodes = nodes;
 	}
 
 	SyncRun create(UUID integrationId, SyncTrigger trigger, SyncPriority priority, String reason) {
 		UUID id = UUID.randomUUID();
 		this.jdbc
-			.sql("INSERT INTO sync_run (id, integration_id, trigger_type, priority, reason, status, requested_at) "
-					+ "VALUES (?, ?, ?, ?, ?, ?, ?)")
+			.sql("INSERT INTO sync_run (id, integration_id, trigger_type, priority, reason, status, requested_at, "
+					+ "node_id) VALUES (?, ?, ?, ?, ?, ?, ?, ?)")
 			.params(id, integrationId, trigger.name(), priority.name(), reason, SyncStatus.QUEUED.name(),
-					timestamp(Instant.now()))
+					timestamp(Instant.now()), this.nodes.self())
 			.update();
 		return find(id).orElseThrow();
 	}
@@ -70,10 +73,52 @@ public class SyncRunRepository {
 			.list();
 	}
 
+	/**
+	 * Sets the status; a queued or running sync is then owned by this node (the one that
+	 * runs it).
+	 */
 	void updateStatus(UUID id, SyncStatus status, Long jobExecutionId) {
+		if (status.isActive()) {
+			this.jdbc
+				.sql("UPDATE sync_run SET status = ?, job_execution_id = COALESCE(?, job_execution_id), node_id = ? "
+						+ "WHERE id = ?")
+				.params(status.name(), jobExecutionId, this.nodes.self(), id)
+				.update();
+			return;
+		}
 		this.jdbc.sql("UPDATE sync_run SET status = ?, job_execution_id = COALESCE(?, job_execution_id) WHERE id = ?")
 			.params(status.name(), jobExecutionId, id)
 			.update();
+	}
+
+	/**
+	 * Queued and running syncs with the node that owns them.
+	 * @param integrationId one integration's, or every one's when {@code null}
+	 */
+	List<OwnedRun> findActiveOwned(UUID integrationId) {
+		return this.jdbc
+			.sql("SELECT * FROM sync_run WHERE status IN ('QUEUED', 'RUNNING') "
+					+ "AND (CAST(:integration AS UUID) IS NULL OR integration_id = :integration)")
+			.param("integration", integrationId)
+			.query((rs, row) -> new OwnedRun(syncRun(rs, row), rs.getString("node_id")))
+			.list();
+	}
+
+	/**
+	 * Takes over a sync from the node that owned it, unless someone else already did or
+	 * it moved on meanwhile.
+	 * @return whether this node now owns it
+	 */
+	boolean takeOver(OwnedRun owned) {
+		return this.jdbc
+			.sql("UPDATE sync_run SET node_id = ? WHERE id = ? AND status = ? "
+					+ "AND (node_id = ? OR (node_id IS NULL AND CAST(? AS VARCHAR(200)) IS NULL))")
+			.params(this.nodes.self(), owned.run().id(), owned.run().status().name(), owned.nodeId(), owned.nodeId())
+			.update() == 1;
+	}
+
+	/** A sync and the node that queued or runs it ({@code null} before V8). */
+	record OwnedRun(SyncRun run, String nodeId) {
 	}
 
 	void addCounts(UUID id, SyncCounts counts) {

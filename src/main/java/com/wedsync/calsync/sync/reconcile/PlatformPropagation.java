@@ -1,5 +1,6 @@
 package com.wedsync.calsync.sync.reconcile;
 
+import java.net.URI;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -147,7 +148,12 @@ class PlatformPropagation {
 				return copy; // the calendar holds a copy made by hand: link it, not a
 								// second one
 			}
-			this.pusher.create(client, calendar, WeddingEventReconciler.state(event, fields), null, null);
+			try {
+				this.pusher.create(client, calendar, WeddingEventReconciler.state(event, fields), null, null);
+			}
+			catch (PreconditionFailedException ex) {
+				return ownCopy(client, calendar, event, ex);
+			}
 			context.counts().created();
 			return Optional.empty();
 		}
@@ -218,6 +224,28 @@ class PlatformPropagation {
 			return true;
 		}
 		return this.parser.parse(link.baseIcs()).fields().equals(fields);
+	}
+
+	/**
+	 * A create answered 412: the resource named after the event's UID exists already.
+	 * With the same UID it is our own earlier write whose link was lost (the process died
+	 * between the PUT and the commit): its copy is handed back to be merged, which links
+	 * it instead of creating a second one. Anything else under that name is not ours to
+	 * overwrite.
+	 */
+	private Optional<StagedChange> ownCopy(CalDavClient client, Calendar calendar, WeddingEvent event,
+			PreconditionFailedException refused) {
+		URI href = CalendarPusher.resourceUrl(calendar, event.uid());
+		MultigetResult existing = client.multiget(calendar.href(), List.of(href));
+		if (existing.found().isEmpty()) {
+			throw refused;
+		}
+		CalendarResource current = existing.found().get(0);
+		if (!event.uid().equals(this.parser.parse(current.icalendar()).uid())) {
+			throw refused;
+		}
+		return Optional.of(new StagedChange(calendar.integrationId(), calendar.id(), href, current.etag(),
+				current.icalendar(), StagingState.FETCHED));
 	}
 
 	/**
