@@ -176,7 +176,7 @@ class ProcessCrashFunctionalTests {
 
 	// --- the service as a separate process
 
-	private Node startNode() throws IOException {
+	private Node startNode() throws IOException, InterruptedException {
 		long started = System.nanoTime();
 		int port;
 		try (ServerSocket socket = new ServerSocket(0)) {
