@@ -3,6 +3,9 @@ package com.wedsync.calsync.batch;
 import java.io.IOException;
 import java.net.ServerSocket;
 import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse.BodyHandlers;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -26,6 +29,7 @@ import com.github.tomakehurst.wiremock.WireMockServer;
 import com.github.tomakehurst.wiremock.client.WireMock;
 import com.github.tomakehurst.wiremock.extension.ResponseDefinitionTransformerV2;
 import com.github.tomakehurst.wiremock.extension.ResponseTransformerV2;
+import com.github.tomakehurst.wiremock.http.Fault;
 import com.github.tomakehurst.wiremock.http.Response;
 import com.github.tomakehurst.wiremock.http.ResponseDefinition;
 import com.github.tomakehurst.wiremock.stubbing.ServeEvent;
@@ -378,14 +382,15 @@ class ProcessCrashFunctionalTests {
 		Map<String, Expected> events = new TreeMap<>();
 		for (String body : this.radicale.events(calendar).values()) {
 			String uid = line(body, "UID");
-			Matcher start = DTSTART.matcher(body);
+			String summary = line(body, "SUMMARY");
+			Matcher start = DTSTART.matcher(body.substring(body.indexOf("BEGIN:VEVENT")));
 			assertThat(start.find()).isTrue();
 			String value = start.group(1);
 			LocalDateTime local = value.endsWith("Z") ? LocalDateTime.ofInstant(
 					Instant.from(
 							DateTimeFormatter.ofPattern("yyyyMMdd'T'HHmmssX").withZone(ZoneId.of("UTC")).parse(value)),
 					zone) : LocalDateTime.parse(value, DateTimeFormatter.ofPattern("yyyyMMdd'T'HHmmss"));
-			Expected previous = events.put(uid, new Expected(uid, line(body, "SUMMARY"), local));
+			Expected previous = events.put(uid, new Expected(uid, summary, local));
 			assertThat(previous).as("UID " + uid + " twice on the server").isNull();
 		}
 		return events;
@@ -405,7 +410,16 @@ class ProcessCrashFunctionalTests {
 
 	/** {@code calsync_caldav_requests_total} of PUT and DELETE in the node's metrics. */
 	private static long writes(Node node) {
-		String metrics = node.api().get("/actuator/prometheus").expect(200).text();
+		String metrics;
+		try {
+			metrics = HttpClient.newHttpClient()
+				.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + node.port() + "/actuator/prometheus"))
+					.build(), BodyHandlers.ofString())
+				.body();
+		}
+		catch (IOException | InterruptedException ex) {
+			throw new IllegalStateException(ex);
+		}
 		double total = 0;
 		for (String line : metrics.split("\n")) {
 			if (line.startsWith("calsync_caldav_requests_total{")
@@ -496,7 +510,10 @@ class ProcessCrashFunctionalTests {
 
 		@Override
 		public ResponseDefinition transform(ServeEvent serveEvent) {
-			hold(serveEvent, false);
+			if (hold(serveEvent, false)) {
+				// the client is dead by now: this request must never reach Radicale
+				return aResponse().withFault(Fault.CONNECTION_RESET_BY_PEER).build();
+			}
 			return serveEvent.getResponseDefinition();
 		}
 
@@ -506,13 +523,13 @@ class ProcessCrashFunctionalTests {
 			return response;
 		}
 
-		private void hold(ServeEvent event, boolean afterServer) {
+		private boolean hold(ServeEvent event, boolean afterServer) {
 			Armed current = this.armed;
 			if (current == null || current.afterServer() != afterServer
 					|| !event.getRequest().getMethod().getName().equals(current.method())
 					|| !event.getRequest().getBodyAsString().contains(current.bodyContains())
 					|| current.seen().incrementAndGet() != current.nth()) {
-				return;
+				return false;
 			}
 			current.sprung().countDown();
 			try {
@@ -521,6 +538,7 @@ class ProcessCrashFunctionalTests {
 			catch (InterruptedException ex) {
 				Thread.currentThread().interrupt();
 			}
+			return true;
 		}
 
 		@Override
