@@ -45,7 +45,7 @@ public class SyncNodes {
 		}
 	}
 
-	/** Whether the node still checks in; {@code null} (a sync from before V8) is dead. */
+	/** Whether the node still checks in; {@code null} (a sync from before V5) is dead. */
 	public boolean isAlive(String node) {
 		if (node == null) {
 			return false;

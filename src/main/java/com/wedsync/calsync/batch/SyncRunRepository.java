@@ -117,7 +117,7 @@ public class SyncRunRepository {
 			.update() == 1;
 	}
 
-	/** A sync and the node that queued or runs it ({@code null} before V8). */
+	/** A sync and the node that queued or runs it ({@code null} before V5). */
 	record OwnedRun(SyncRun run, String nodeId) {
 	}
 
