@@ -136,21 +136,23 @@ public class IntegrationSchedule {
 		if (this.scheduler.checkExists(jobKey(integrationId))) {
 			return;
 		}
-		// Durable: the job outlives its one-shot emergency triggers. Recovery: a node
-		// that
-		// dies mid-sync leaves the poll to be run again by another node.
-		JobDetail job = JobBuilder.newJob(IntegrationPollJob.class)
+		try {
+			this.scheduler.addJob(pollJob(integrationId), false);
+		}
+		catch (ObjectAlreadyExistsException raced) {
+			// another node added it first
+		}
+	}
+
+	// Durable: the job outlives its one-shot emergency triggers. Recovery: a node that
+	// dies mid-sync leaves the poll to be run again by another node.
+	static JobDetail pollJob(UUID integrationId) {
+		return JobBuilder.newJob(IntegrationPollJob.class)
 			.withIdentity(jobKey(integrationId))
 			.usingJobData(IntegrationPollJob.INTEGRATION_ID, integrationId.toString())
 			.storeDurably()
 			.requestRecovery()
 			.build();
-		try {
-			this.scheduler.addJob(job, false);
-		}
-		catch (ObjectAlreadyExistsException raced) {
-			// another node added it first
-		}
 	}
 
 	private void scheduleIfAbsent(Trigger trigger) throws SchedulerException {
@@ -165,7 +167,7 @@ public class IntegrationSchedule {
 	// The first poll comes one interval after the integration was connected (the client
 	// asks for the first sync). A poll missed while no node ran fires once, at once, and
 	// the interval continues from there: missed polls are not replayed one by one.
-	private static Trigger pollTrigger(UUID integrationId, int intervalSeconds) {
+	static Trigger pollTrigger(UUID integrationId, int intervalSeconds) {
 		return TriggerBuilder.newTrigger()
 			.withIdentity(pollKey(integrationId))
 			.forJob(jobKey(integrationId))
