@@ -1,5 +1,6 @@
 package com.wedsync.calsync.scheduling;
 
+import java.time.Duration;
 import java.util.Date;
 import java.util.Set;
 import java.util.UUID;
@@ -28,13 +29,25 @@ import org.springframework.stereotype.Component;
  * ({@link IntegrationPollJob}, key = the integration id) with a repeating poll trigger at
  * the integration's interval, and at most one one-shot emergency trigger. Every method is
  * idempotent, so nodes of a cluster and restarts can apply the same state again.
+ * <p>
+ * Every method runs in a transaction: the job store is Spring's
+ * {@code LocalDataSourceJobStore} (a {@code JobStoreCMT}), whose cluster-wide row lock
+ * only holds inside one. Outside, a trigger stored for an integration's job while the job
+ * fires on another node can miss being blocked, and the job runs twice at once (seen in
+ * {@code ClusteredPollJobTests}).
  */
 @Component
+@Transactional
 public class IntegrationSchedule {
 
 	static final String POLL_GROUP = "integration-poll";
 
 	static final String EMERGENCY_GROUP = "emergency";
+
+	static final String DEFERRED_GROUP = "deferred-poll";
+
+	/** How soon a poll that found a change but no free sync slot polls again. */
+	static final Duration DEFERRED_POLL_DELAY = Duration.ofSeconds(5);
 
 	/** Quartz fires the highest priority first when triggers are due at once. */
 	static final int POLL_PRIORITY = Trigger.DEFAULT_PRIORITY;
@@ -104,6 +117,26 @@ public class IntegrationSchedule {
 		}
 		catch (SchedulerException ex) {
 			throw new IllegalStateException("Cannot fire an emergency sync of " + integrationId, ex);
+		}
+	}
+
+	/**
+	 * Polls the integration again shortly, once; does nothing when such a poll is already
+	 * waiting.
+	 */
+	void deferPoll(UUID integrationId) {
+		Trigger trigger = TriggerBuilder.newTrigger()
+			.withIdentity(integrationId.toString(), DEFERRED_GROUP)
+			.forJob(jobKey(integrationId))
+			.withPriority(POLL_PRIORITY)
+			.startAt(new Date(System.currentTimeMillis() + DEFERRED_POLL_DELAY.toMillis()))
+			.withSchedule(SimpleScheduleBuilder.simpleSchedule().withMisfireHandlingInstructionFireNow())
+			.build();
+		try {
+			scheduleIfAbsent(trigger);
+		}
+		catch (SchedulerException ex) {
+			throw new IllegalStateException("Cannot defer the poll of " + integrationId, ex);
 		}
 	}
 

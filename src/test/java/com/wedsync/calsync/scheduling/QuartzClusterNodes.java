@@ -15,9 +15,9 @@ import org.springframework.scheduling.quartz.SchedulerFactoryBean;
 
 /**
  * Quartz nodes of one test cluster on the suite's PostgreSQL, next to the application's
- * own scheduler: same scheduler name (one cluster), distinct instance ids, check-ins every
- * second so failures are noticed in seconds. Not exposed in Quartz's JVM-wide repository,
- * so several nodes can live in this JVM.
+ * own scheduler: same scheduler name (one cluster), distinct instance ids, check-ins
+ * every second so failures are noticed in seconds. Not exposed in Quartz's JVM-wide
+ * repository, so several nodes can live in this JVM.
  */
 final class QuartzClusterNodes {
 
