@@ -29,15 +29,8 @@ import org.springframework.stereotype.Component;
  * ({@link IntegrationPollJob}, key = the integration id) with a repeating poll trigger at
  * the integration's interval, and at most one one-shot emergency trigger. Every method is
  * idempotent, so nodes of a cluster and restarts can apply the same state again.
- * <p>
- * Every method runs in a transaction: the job store is Spring's
- * {@code LocalDataSourceJobStore} (a {@code JobStoreCMT}), whose cluster-wide row lock
- * only holds inside one. Outside, a trigger stored for an integration's job while the job
- * fires on another node can miss being blocked, and the job runs twice at once (seen in
- * {@code ClusteredPollJobTests}).
  */
 @Component
-@Transactional
 public class IntegrationSchedule {
 
 	static final String POLL_GROUP = "integration-poll";

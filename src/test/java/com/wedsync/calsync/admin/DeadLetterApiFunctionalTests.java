@@ -27,7 +27,8 @@ import static org.assertj.core.api.Assertions.assertThat;
  * event over calsync's 1 MiB parser limit is parked by a sync; it is listed, read,
  * replayed (still bad: open again with one more attempt; fixed on the server: resolved
  * and imported) and discarded; several malformed events among many good ones (two with
- * time zones calsync does not know, one too large) are parked each with its own reason, and resolved by replays once fixed.
+ * time zones calsync does not know, one too large) are parked each with its own reason,
+ * and resolved by replays once fixed.
  */
 @ApplicationTest
 class DeadLetterApiFunctionalTests {
@@ -161,10 +162,11 @@ class DeadLetterApiFunctionalTests {
 				event("mars@dead-letters.example", "Venue visit", "")
 					.replace("DTSTART:20270610T100000Z", "DTSTART;TZID=Mars/Olympus_Mons:20270610T100000")
 					.replace("DTEND:20270610T110000Z", "DTEND;TZID=Mars/Olympus_Mons:20270610T110000"),
-				"atlantis@dead-letters.example", event("atlantis@dead-letters.example", "Moved rehearsal", "")
+				"atlantis@dead-letters.example",
+				event("atlantis@dead-letters.example", "Moved rehearsal", "")
 					.replace("DTSTART:20270610T100000Z", "DTSTART;TZID=Atlantis/Lost_City:20270610T100000")
-					.replace("DTEND:20270610T110000Z", "DTEND;TZID=Atlantis/Lost_City:20270610T110000"), BAD_UID,
-				event(BAD_UID, "Bad",
+					.replace("DTEND:20270610T110000Z", "DTEND;TZID=Atlantis/Lost_City:20270610T110000"),
+				BAD_UID, event(BAD_UID, "Bad",
 						"DESCRIPTION:" + "x".repeat(70) + "\r\n" + (" " + "x".repeat(70) + "\r\n").repeat(16_000)));
 		malformed.forEach((uid, ics) -> this.server.putEvent(this.calendar, fileName(uid), ics));
 		UUID integration = this.api.connect(this.server, "tenant-dead-letters");

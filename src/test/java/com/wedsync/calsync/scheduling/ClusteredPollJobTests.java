@@ -51,7 +51,8 @@ class ClusteredPollJobTests {
 
 	@BeforeEach
 	void setUpCluster() {
-		this.nodes = new QuartzClusterNodes("calsync-cluster-test", this.dataSource, (bundle, scheduler) -> this.blocking);
+		this.nodes = new QuartzClusterNodes("calsync-cluster-test", this.dataSource,
+				(bundle, scheduler) -> this.blocking);
 	}
 
 	@AfterEach
