@@ -114,8 +114,9 @@ public class IntegrationSchedule {
 	}
 
 	/**
-	 * Polls the integration again shortly, once; does nothing when such a poll is already
-	 * waiting.
+	 * Polls the integration again shortly, once. Called from a deferred poll itself, it
+	 * replaces that poll's spent trigger (Quartz keeps a trigger rescheduled during its
+	 * own execution); a deferred poll already waiting moves to the new time.
 	 */
 	void deferPoll(UUID integrationId) {
 		Trigger trigger = TriggerBuilder.newTrigger()
@@ -126,7 +127,9 @@ public class IntegrationSchedule {
 			.withSchedule(SimpleScheduleBuilder.simpleSchedule().withMisfireHandlingInstructionFireNow())
 			.build();
 		try {
-			scheduleIfAbsent(trigger);
+			if (this.scheduler.rescheduleJob(trigger.getKey(), trigger) == null) {
+				scheduleIfAbsent(trigger);
+			}
 		}
 		catch (SchedulerException ex) {
 			throw new IllegalStateException("Cannot defer the poll of " + integrationId, ex);
