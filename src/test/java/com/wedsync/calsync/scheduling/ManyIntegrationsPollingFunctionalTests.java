@@ -51,7 +51,7 @@ class ManyIntegrationsPollingFunctionalTests {
 
 	private static final int INTERVAL_SECONDS = 2;
 
-	private static final Duration STEADY_PHASE = Duration.ofSeconds(16);
+	private static final Duration STEADY_PHASE = Duration.ofSeconds(12);
 
 	@LocalServerPort
 	int port;
@@ -136,9 +136,9 @@ class ManyIntegrationsPollingFunctionalTests {
 				this.recorder.mostPolls());
 		assertThat(polls.probes("changed") - changed).as("polls that found a change").isZero();
 		assertThat(polls.probes("failed") - failed).as("polls that failed").isZero();
-		// each integration had ~8 polls due; allow for the first coming one interval in
+		// each integration had ~6 polls due; allow for the first coming one interval in
 		assertThat(this.recorder.fewestPolls(integrations)).as("polls of the least polled integration")
-			.isGreaterThanOrEqualTo(5);
+			.isGreaterThanOrEqualTo(4);
 		assertThat(unchangedPolls).isEqualTo(this.recorder.total());
 		assertThat(pollRequests).as("CalDAV requests of %s unchanged polls", unchangedPolls).isEqualTo(unchangedPolls);
 		assertThat(count("SELECT COUNT(*) FROM batch_job_execution")).as("job executions while nothing changed")
