@@ -3,6 +3,8 @@ package com.wedsync.calsync.scheduling;
 import java.util.Optional;
 import java.util.UUID;
 
+import org.apache.commons.logging.Log;
+import org.apache.commons.logging.LogFactory;
 import org.quartz.DisallowConcurrentExecution;
 import org.quartz.Job;
 import org.quartz.JobDataMap;
@@ -25,6 +27,8 @@ import com.wedsync.calsync.integration.IntegrationStatus;
 @DisallowConcurrentExecution
 public class IntegrationPollJob implements Job {
 
+	private static final Log logger = LogFactory.getLog(IntegrationPollJob.class);
+
 	static final String INTEGRATION_ID = "integrationId";
 
 	static final String SYNC_ID = "syncId";
@@ -37,12 +41,15 @@ public class IntegrationPollJob implements Job {
 
 	private final IntegrationSchedule schedule;
 
+	private final ScheduledSyncSlots slots;
+
 	IntegrationPollJob(IntegrationRepository integrations, ChangeProbe probe, SyncLauncher launcher,
-			IntegrationSchedule schedule) {
+			IntegrationSchedule schedule, ScheduledSyncSlots slots) {
 		this.integrations = integrations;
 		this.probe = probe;
 		this.launcher = launcher;
 		this.schedule = schedule;
+		this.slots = slots;
 	}
 
 	@Override
@@ -60,7 +67,26 @@ public class IntegrationPollJob implements Job {
 		}
 		else if (integration.get().status() == IntegrationStatus.ACTIVE
 				&& this.probe.probe(integration.get()) == ProbeOutcome.CHANGED) {
+			syncInASlot(integrationId);
+		}
+	}
+
+	// A scheduled sync may run for minutes; it holds one of the node's slots, never one
+	// of the threads kept for emergency syncs. Without a free slot the poll tries again
+	// shortly, on a one-shot trigger, instead of waiting on this thread.
+	private void syncInASlot(UUID integrationId) {
+		if (!this.slots.tryAcquire()) {
+			logger
+				.info("Integration " + integrationId + " changed; every scheduled-sync slot is busy, polling again in "
+						+ IntegrationSchedule.DEFERRED_POLL_DELAY.toSeconds() + " s");
+			this.schedule.deferPoll(integrationId);
+			return;
+		}
+		try {
 			this.launcher.runIfIdle(integrationId, SyncTrigger.SCHEDULED, SyncPriority.NORMAL, "poll");
+		}
+		finally {
+			this.slots.release();
 		}
 	}
 

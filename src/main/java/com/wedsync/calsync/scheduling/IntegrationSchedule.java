@@ -1,5 +1,6 @@
 package com.wedsync.calsync.scheduling;
 
+import java.time.Duration;
 import java.util.Date;
 import java.util.Set;
 import java.util.UUID;
@@ -35,6 +36,11 @@ public class IntegrationSchedule {
 	static final String POLL_GROUP = "integration-poll";
 
 	static final String EMERGENCY_GROUP = "emergency";
+
+	static final String DEFERRED_GROUP = "deferred-poll";
+
+	/** How soon a poll that found a change but no free sync slot polls again. */
+	static final Duration DEFERRED_POLL_DELAY = Duration.ofSeconds(5);
 
 	/** Quartz fires the highest priority first when triggers are due at once. */
 	static final int POLL_PRIORITY = Trigger.DEFAULT_PRIORITY;
@@ -107,6 +113,29 @@ public class IntegrationSchedule {
 		}
 	}
 
+	/**
+	 * Polls the integration again shortly, once. Called from a deferred poll itself, it
+	 * replaces that poll's spent trigger (Quartz keeps a trigger rescheduled during its
+	 * own execution); a deferred poll already waiting moves to the new time.
+	 */
+	void deferPoll(UUID integrationId) {
+		Trigger trigger = TriggerBuilder.newTrigger()
+			.withIdentity(integrationId.toString(), DEFERRED_GROUP)
+			.forJob(jobKey(integrationId))
+			.withPriority(POLL_PRIORITY)
+			.startAt(new Date(System.currentTimeMillis() + DEFERRED_POLL_DELAY.toMillis()))
+			.withSchedule(SimpleScheduleBuilder.simpleSchedule().withMisfireHandlingInstructionFireNow())
+			.build();
+		try {
+			if (this.scheduler.rescheduleJob(trigger.getKey(), trigger) == null) {
+				scheduleIfAbsent(trigger);
+			}
+		}
+		catch (SchedulerException ex) {
+			throw new IllegalStateException("Cannot defer the poll of " + integrationId, ex);
+		}
+	}
+
 	/** The integrations that have a job, on any node. */
 	Set<UUID> scheduledIntegrations() {
 		try {
@@ -136,20 +165,23 @@ public class IntegrationSchedule {
 		if (this.scheduler.checkExists(jobKey(integrationId))) {
 			return;
 		}
-		// Durable: the job outlives its one-shot emergency triggers. Recovery: a node
-		// that dies mid-sync leaves the poll to be run again by another node.
-		JobDetail job = JobBuilder.newJob(IntegrationPollJob.class)
+		try {
+			this.scheduler.addJob(pollJob(integrationId), false);
+		}
+		catch (ObjectAlreadyExistsException raced) {
+			// another node added it first
+		}
+	}
+
+	// Durable: the job outlives its one-shot emergency triggers. Recovery: a node that
+	// dies mid-sync leaves the poll to be run again by another node.
+	static JobDetail pollJob(UUID integrationId) {
+		return JobBuilder.newJob(IntegrationPollJob.class)
 			.withIdentity(jobKey(integrationId))
 			.usingJobData(IntegrationPollJob.INTEGRATION_ID, integrationId.toString())
 			.storeDurably()
 			.requestRecovery()
 			.build();
-		try {
-			this.scheduler.addJob(job, false);
-		}
-		catch (ObjectAlreadyExistsException raced) {
-			// another node added it first
-		}
 	}
 
 	private void scheduleIfAbsent(Trigger trigger) throws SchedulerException {
@@ -164,7 +196,7 @@ public class IntegrationSchedule {
 	// The first poll comes one interval after the integration was connected (the client
 	// asks for the first sync). A poll missed while no node ran fires once, at once, and
 	// the interval continues from there: missed polls are not replayed one by one.
-	private static Trigger pollTrigger(UUID integrationId, int intervalSeconds) {
+	static Trigger pollTrigger(UUID integrationId, int intervalSeconds) {
 		return TriggerBuilder.newTrigger()
 			.withIdentity(pollKey(integrationId))
 			.forJob(jobKey(integrationId))

@@ -41,7 +41,7 @@ class QuartzJobStoreCustomizer implements SchedulerFactoryBeanCustomizer {
 	public void customize(SchedulerFactoryBean factory) {
 		Properties properties = new Properties();
 		properties.putAll(this.quartz.getProperties());
-		properties.setProperty("org.quartz.threadPool.threadCount", Integer.toString(this.scheduling.threadCount()));
+		properties.setProperty("org.quartz.threadPool.threadCount", Integer.toString(this.scheduling.quartzThreads()));
 		properties.putIfAbsent(DRIVER_DELEGATE, delegateFor(databaseProduct()).getName());
 		factory.setQuartzProperties(properties);
 	}

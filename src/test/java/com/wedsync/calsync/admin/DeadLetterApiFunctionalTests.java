@@ -26,7 +26,9 @@ import static org.assertj.core.api.Assertions.assertThat;
  * What an operator does with a dead letter, through the API, against a real Radicale: an
  * event over calsync's 1 MiB parser limit is parked by a sync; it is listed, read,
  * replayed (still bad: open again with one more attempt; fixed on the server: resolved
- * and imported) and discarded.
+ * and imported) and discarded; several malformed events among many good ones (two with
+ * time zones calsync does not know, one too large) are parked each with its own reason,
+ * and resolved by replays once fixed.
  */
 @ApplicationTest
 class DeadLetterApiFunctionalTests {
@@ -147,6 +149,81 @@ class DeadLetterApiFunctionalTests {
 		assertThat(this.api.get("/api/dead-letters?status=OPEN").expect(200).body()).isEmpty();
 		// the refused replay requested no sync
 		assertThat(this.api.get("/api/syncs?integrationId=" + integration).expect(200).body()).hasSize(1);
+	}
+
+	@Test
+	void shouldParkEachOfSeveralMalformedEventsWithItsReasonSyncTheRestAndResolveThemWhenFixed() {
+		for (int i = 1; i <= 20; i++) {
+			this.server.putEvent(this.calendar, "good-%02d.ics".formatted(i),
+					event("good-%02d@dead-letters.example".formatted(i), "Good " + i, ""));
+		}
+		Map<String, String> malformed = Map.of( //
+				"mars@dead-letters.example",
+				event("mars@dead-letters.example", "Venue visit", "")
+					.replace("DTSTART:20270610T100000Z", "DTSTART;TZID=Mars/Olympus_Mons:20270610T100000")
+					.replace("DTEND:20270610T110000Z", "DTEND;TZID=Mars/Olympus_Mons:20270610T110000"),
+				"atlantis@dead-letters.example",
+				event("atlantis@dead-letters.example", "Moved rehearsal", "")
+					.replace("DTSTART:20270610T100000Z", "DTSTART;TZID=Atlantis/Lost_City:20270610T100000")
+					.replace("DTEND:20270610T110000Z", "DTEND;TZID=Atlantis/Lost_City:20270610T110000"),
+				BAD_UID, event(BAD_UID, "Bad",
+						"DESCRIPTION:" + "x".repeat(70) + "\r\n" + (" " + "x".repeat(70) + "\r\n").repeat(16_000)));
+		malformed.forEach((uid, ics) -> this.server.putEvent(this.calendar, fileName(uid), ics));
+		UUID integration = this.api.connect(this.server, "tenant-dead-letters");
+
+		JsonNode sync = this.api.syncAndWait(integration);
+
+		assertThat(sync.get("status").asString()).isEqualTo("COMPLETED");
+		assertThat(sync.get("counts").get("created").asInt()).isEqualTo(20);
+		assertThat(sync.get("counts").get("deadLettered").asInt()).isEqualTo(3);
+		Map<String, JsonNode> letters = new java.util.TreeMap<>();
+		this.api.get("/api/dead-letters?integrationId=" + integration)
+			.expect(200)
+			.body()
+			.forEach((letter) -> letters.put(letter.get("href").asString().replaceAll(".*/", ""), letter));
+		assertThat(letters)
+			.containsOnlyKeys(malformed.keySet().stream().map(DeadLetterApiFunctionalTests::fileName).toList());
+		letters.values().forEach((letter) -> {
+			assertThat(letter.get("status").asString()).isEqualTo("OPEN");
+			assertThat(letter.get("errorClass").asString()).endsWith("InvalidICalendarException");
+		});
+		// a reason an operator can act on, for each
+		assertThat(letters.get(fileName("mars@dead-letters.example")).get("errorMessage").asString())
+			.contains("Mars/Olympus_Mons");
+		assertThat(letters.get(fileName("atlantis@dead-letters.example")).get("errorMessage").asString())
+			.contains("Atlantis/Lost_City");
+		assertThat(letters.get(fileName(BAD_UID)).get("errorMessage").asString()).containsIgnoringCase("limit");
+		String calendarId = letters.values().iterator().next().get("calendarId").asString();
+		assertThat(events(calendarId)).hasSize(20).doesNotContainKeys(malformed.keySet().toArray(String[]::new));
+		assertThat(openGauge()).isEqualTo(3);
+
+		malformed.keySet()
+			.forEach((uid) -> this.server.putEvent(this.calendar, fileName(uid), event(uid, "Fixed " + uid, "")));
+		for (JsonNode letter : letters.values()) {
+			JsonNode accepted = this.api.post("/api/dead-letters/" + letter.get("id").asString() + "/replay", Map.of())
+				.expect(202)
+				.body();
+			assertThat(this.api.awaitEnd(accepted.get("syncId").asString()).get("status").asString())
+				.isEqualTo("COMPLETED");
+		}
+
+		for (JsonNode letter : letters.values()) {
+			assertThat(this.api.get("/api/dead-letters/" + letter.get("id").asString())
+				.expect(200)
+				.body()
+				.get("status")
+				.asString()).isEqualTo("RESOLVED");
+		}
+		Map<String, JsonNode> events = events(calendarId);
+		assertThat(events).hasSize(23).containsKeys(malformed.keySet().toArray(String[]::new));
+		malformed.keySet()
+			.forEach((uid) -> assertThat(events.get(uid).get("summary").asString()).isEqualTo("Fixed " + uid));
+		assertThat(this.api.get("/api/dead-letters?status=OPEN").expect(200).body()).isEmpty();
+		assertThat(openGauge()).isZero();
+	}
+
+	private static String fileName(String uid) {
+		return uid.substring(0, uid.indexOf('@')) + ".ics";
 	}
 
 	@Test

@@ -14,4 +14,9 @@ public final class CalendarSyncJobFunctionalTestsSupport {
 		CalendarSyncJobFunctionalTests.putFixtures(server, calendar);
 	}
 
+	/** A one-hour event in June 2027 with the given UID and summary. */
+	public static String event(String uid, String summary) {
+		return CalendarSyncJobFunctionalTests.simpleEvent(uid, summary);
+	}
+
 }

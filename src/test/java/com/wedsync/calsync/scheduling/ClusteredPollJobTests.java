@@ -3,13 +3,13 @@ package com.wedsync.calsync.scheduling;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
-import java.util.Properties;
 import java.util.UUID;
 import java.util.concurrent.atomic.AtomicInteger;
 
 import javax.sql.DataSource;
 
 import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.quartz.Job;
 import org.quartz.JobBuilder;
@@ -24,7 +24,6 @@ import org.quartz.impl.jdbcjobstore.StdJDBCDelegate;
 import com.wedsync.calsync.support.ApplicationTest;
 
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.scheduling.quartz.SchedulerFactoryBean;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -48,14 +47,17 @@ class ClusteredPollJobTests {
 
 	final BlockingJob blocking = new BlockingJob();
 
-	final List<SchedulerFactoryBean> nodes = new ArrayList<>();
+	QuartzClusterNodes nodes;
+
+	@BeforeEach
+	void setUpCluster() {
+		this.nodes = new QuartzClusterNodes("calsync-cluster-test", this.dataSource,
+				(bundle, scheduler) -> this.blocking);
+	}
 
 	@AfterEach
 	void stopNodes() throws SchedulerException {
-		for (SchedulerFactoryBean node : this.nodes) {
-			node.getScheduler().clear();
-			node.destroy();
-		}
+		this.nodes.stopAll();
 	}
 
 	@Test
@@ -104,25 +106,7 @@ class ClusteredPollJobTests {
 	}
 
 	private Scheduler node(String instanceId) throws Exception {
-		SchedulerFactoryBean factory = new SchedulerFactoryBean();
-		// Same name: one cluster. Not exposed in Quartz's JVM-wide repository, so two
-		// nodes of it can live in this JVM.
-		factory.setSchedulerName("calsync-cluster-test");
-		factory.setDataSource(this.dataSource);
-		factory.setJobFactory((bundle, scheduler) -> this.blocking);
-		Properties properties = new Properties();
-		properties.setProperty("org.quartz.scheduler.instanceId", instanceId);
-		properties.setProperty("org.quartz.jobStore.isClustered", "true");
-		properties.setProperty("org.quartz.jobStore.clusterCheckinInterval", "1000");
-		properties.setProperty(QuartzJobStoreCustomizer.DRIVER_DELEGATE, PostgreSQLDelegate.class.getName());
-		properties.setProperty("org.quartz.threadPool.threadCount", "3");
-		properties.setProperty("org.quartz.threadPool.makeThreadsDaemons", "true");
-		properties.setProperty("org.quartz.scheduler.idleWaitTime", "1000");
-		factory.setQuartzProperties(properties);
-		factory.afterPropertiesSet();
-		factory.start();
-		this.nodes.add(factory);
-		return factory.getScheduler();
+		return this.nodes.start(instanceId);
 	}
 
 	/** Stands in for the poll: takes a while, and counts how many run at once. */

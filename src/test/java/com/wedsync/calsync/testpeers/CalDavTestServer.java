@@ -115,20 +115,29 @@ public final class CalDavTestServer {
 
 	/** Every event of a calendar: absolute URL to iCalendar body. */
 	public Map<URI, String> events(URI calendarUrl) {
+		Map<URI, String> events = new TreeMap<>();
+		for (URI member : hrefs(calendarUrl)) {
+			events.put(member, getEvent(member));
+		}
+		return events;
+	}
+
+	/** The absolute URLs of a calendar's events, in one PROPFIND. */
+	public java.util.Set<URI> hrefs(URI calendarUrl) {
 		HttpResponse<String> listing = send(request(calendarUrl).method("PROPFIND", BodyPublishers.ofString("""
 				<?xml version="1.0" encoding="utf-8"?>
 				<D:propfind xmlns:D="DAV:"><D:prop><D:getetag/></D:prop></D:propfind>
 				""")).header("Depth", "1").header("Content-Type", "application/xml; charset=utf-8"));
 		expect(listing, 207, "PROPFIND " + calendarUrl);
-		Map<URI, String> events = new TreeMap<>();
+		java.util.Set<URI> members = new java.util.TreeSet<>();
 		Matcher hrefs = HREF.matcher(listing.body());
 		while (hrefs.find()) {
 			URI member = calendarUrl.resolve(hrefs.group(1).trim());
 			if (!member.getPath().endsWith("/")) {
-				events.put(member, getEvent(member));
+				members.add(member);
 			}
 		}
-		return events;
+		return members;
 	}
 
 	public void deleteEvent(URI url) {

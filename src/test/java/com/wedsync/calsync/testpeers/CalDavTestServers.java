@@ -49,18 +49,35 @@ public final class CalDavTestServers {
 		return xandikos;
 	}
 
+	/**
+	 * A separate Radicale holding {@code count} accounts ({@code planner-01} ...), one
+	 * {@link CalDavTestServer} each, for tests that need many integrations whose
+	 * calendars do not see each other. Started anew on every call; stopped with the JVM.
+	 */
+	public static List<CalDavTestServer> radicaleAccounts(int count) {
+		List<String> usernames = java.util.stream.IntStream.rangeClosed(1, count)
+			.mapToObj((i) -> "planner-%02d".formatted(i))
+			.toList();
+		return startRadicale("radicale-accounts", usernames);
+	}
+
 	public static List<CalDavTestServer> all() {
 		return List.of(radicale(), xandikos());
 	}
 
 	private static CalDavTestServer startRadicale() {
+		return startRadicale("radicale", List.of("planner")).get(0);
+	}
+
+	private static List<CalDavTestServer> startRadicale(String logName, List<String> usernames) {
 		String binary = requireBinary("radicale");
 		try {
-			Path dir = Files.createTempDirectory("calsync-radicale");
+			Path dir = Files.createTempDirectory("calsync-" + logName);
 			int port = freePort();
-			String username = "planner";
 			String password = "s3cret-app-password";
-			Files.writeString(dir.resolve("users"), username + ":" + password + "\n");
+			StringBuilder users = new StringBuilder();
+			usernames.forEach((username) -> users.append(username).append(':').append(password).append('\n'));
+			Files.writeString(dir.resolve("users"), users);
 			Path config = dir.resolve("config");
 			Files.writeString(config, """
 					[server]
@@ -76,9 +93,13 @@ public final class CalDavTestServers {
 					[logging]
 					level = warning
 					""".formatted(port, dir.resolve("users"), dir.resolve("collections")));
-			Process process = start("radicale", List.of(binary, "--config", config.toString()), dir);
-			return await(new CalDavTestServer("Radicale", process, loopback(port), "/" + username + "/", username,
-					password, dir.resolve("collections").resolve("collection-root").resolve(username)), port);
+			Process process = start(logName, List.of(binary, "--config", config.toString()), dir);
+			List<CalDavTestServer> accounts = usernames.stream()
+				.map((username) -> new CalDavTestServer("Radicale", process, loopback(port), "/" + username + "/",
+						username, password, dir.resolve("collections").resolve("collection-root").resolve(username)))
+				.toList();
+			await(accounts.get(0), port);
+			return accounts;
 		}
 		catch (IOException ex) {
 			throw new UncheckedIOException(ex);

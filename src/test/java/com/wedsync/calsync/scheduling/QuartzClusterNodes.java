@@ -1,0 +1,70 @@
+package com.wedsync.calsync.scheduling;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Properties;
+
+import javax.sql.DataSource;
+
+import org.quartz.Scheduler;
+import org.quartz.SchedulerException;
+import org.quartz.impl.jdbcjobstore.PostgreSQLDelegate;
+import org.quartz.spi.JobFactory;
+
+import org.springframework.scheduling.quartz.SchedulerFactoryBean;
+
+/**
+ * Quartz nodes of one test cluster on the suite's PostgreSQL, next to the application's
+ * own scheduler: same scheduler name (one cluster), distinct instance ids, check-ins
+ * every second so failures are noticed in seconds. Not exposed in Quartz's JVM-wide
+ * repository, so several nodes can live in this JVM.
+ */
+final class QuartzClusterNodes {
+
+	private final String clusterName;
+
+	private final DataSource dataSource;
+
+	private final JobFactory jobFactory;
+
+	private final List<SchedulerFactoryBean> nodes = new ArrayList<>();
+
+	QuartzClusterNodes(String clusterName, DataSource dataSource, JobFactory jobFactory) {
+		this.clusterName = clusterName;
+		this.dataSource = dataSource;
+		this.jobFactory = jobFactory;
+	}
+
+	Scheduler start(String instanceId) throws Exception {
+		SchedulerFactoryBean factory = new SchedulerFactoryBean();
+		factory.setSchedulerName(this.clusterName);
+		factory.setDataSource(this.dataSource);
+		factory.setJobFactory(this.jobFactory);
+		Properties properties = new Properties();
+		properties.setProperty("org.quartz.scheduler.instanceId", instanceId);
+		properties.setProperty("org.quartz.jobStore.isClustered", "true");
+		properties.setProperty("org.quartz.jobStore.clusterCheckinInterval", "1000");
+		properties.setProperty(QuartzJobStoreCustomizer.DRIVER_DELEGATE, PostgreSQLDelegate.class.getName());
+		properties.setProperty("org.quartz.jobStore.useProperties", "true");
+		properties.setProperty("org.quartz.threadPool.threadCount", "3");
+		properties.setProperty("org.quartz.threadPool.makeThreadsDaemons", "true");
+		properties.setProperty("org.quartz.scheduler.idleWaitTime", "1000");
+		factory.setQuartzProperties(properties);
+		factory.afterPropertiesSet();
+		factory.start();
+		this.nodes.add(factory);
+		return factory.getScheduler();
+	}
+
+	/** Empties the cluster's tables and shuts every node down. */
+	void stopAll() throws SchedulerException {
+		for (SchedulerFactoryBean node : this.nodes) {
+			Scheduler scheduler = node.getScheduler();
+			if (!scheduler.isShutdown()) {
+				scheduler.clear();
+			}
+			node.destroy();
+		}
+	}
+
+}
