@@ -9,6 +9,7 @@ import org.apache.commons.logging.LogFactory;
 import com.wedsync.calsync.batch.SyncRun.SyncPriority;
 import com.wedsync.calsync.batch.SyncRun.SyncStatus;
 import com.wedsync.calsync.batch.SyncRun.SyncTrigger;
+import com.wedsync.calsync.batch.SyncRunRepository.Claim;
 
 import org.springframework.batch.core.job.Job;
 import org.springframework.batch.core.job.JobExecution;
@@ -58,13 +59,12 @@ public class SyncLauncher {
 	 */
 	public SyncRun request(UUID integrationId, SyncTrigger trigger, SyncPriority priority, String reason) {
 		recoverOrphans(integrationId);
-		Optional<SyncRun> active = this.syncRuns.findActive(integrationId);
-		if (active.isPresent()) {
-			return active.get();
+		Claim claim = this.syncRuns.claim(integrationId, trigger, priority, reason);
+		if (claim.created()) {
+			SyncRun run = claim.run();
+			this.executor.execute(() -> start(run, parameters(run)));
 		}
-		SyncRun run = this.syncRuns.create(integrationId, trigger, priority, reason);
-		this.executor.execute(() -> start(run, parameters(run)));
-		return run;
+		return claim.run();
 	}
 
 	/**
@@ -74,8 +74,7 @@ public class SyncLauncher {
 	 */
 	public SyncRun queue(UUID integrationId, SyncTrigger trigger, SyncPriority priority, String reason) {
 		recoverOrphans(integrationId);
-		return this.syncRuns.findActive(integrationId)
-			.orElseGet(() -> this.syncRuns.create(integrationId, trigger, priority, reason));
+		return this.syncRuns.claim(integrationId, trigger, priority, reason).run();
 	}
 
 	/**
@@ -97,12 +96,12 @@ public class SyncLauncher {
 	 */
 	public Optional<SyncRun> runIfIdle(UUID integrationId, SyncTrigger trigger, SyncPriority priority, String reason) {
 		recoverOrphans(integrationId);
-		if (this.syncRuns.findActive(integrationId).isPresent()) {
+		Claim claim = this.syncRuns.claim(integrationId, trigger, priority, reason);
+		if (!claim.created()) {
 			return Optional.empty();
 		}
-		SyncRun run = this.syncRuns.create(integrationId, trigger, priority, reason);
-		start(run, parameters(run));
-		return this.syncRuns.find(run.id());
+		start(claim.run(), parameters(claim.run()));
+		return this.syncRuns.find(claim.run().id());
 	}
 
 	/**

@@ -13,6 +13,8 @@ import com.wedsync.calsync.batch.SyncRun.SyncTrigger;
 
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
+import org.springframework.transaction.annotation.Propagation;
+import org.springframework.transaction.annotation.Transactional;
 
 import static com.wedsync.calsync.persistence.SqlValues.instant;
 import static com.wedsync.calsync.persistence.SqlValues.timestamp;
@@ -29,6 +31,25 @@ public class SyncRunRepository {
 	SyncRunRepository(JdbcClient jdbc, SyncNodes nodes) {
 		this.jdbc = jdbc;
 		this.nodes = nodes;
+	}
+
+	/**
+	 * Creates a sync for an integration unless one is already queued or running, in one
+	 * short transaction holding the integration's row lock: of two nodes asking at once,
+	 * one creates and the other gets the first one's sync. This is what keeps an
+	 * integration from syncing twice at once anywhere in the cluster, whatever triggers
+	 * fire.
+	 */
+	@Transactional(propagation = Propagation.REQUIRES_NEW)
+	public Claim claim(UUID integrationId, SyncTrigger trigger, SyncPriority priority, String reason) {
+		this.jdbc.sql("SELECT id FROM integration WHERE id = ? FOR UPDATE").param(integrationId).query().listOfRows();
+		Optional<SyncRun> active = findActive(integrationId);
+		return active.map((run) -> new Claim(run, false))
+			.orElseGet(() -> new Claim(create(integrationId, trigger, priority, reason), true));
+	}
+
+	/** A sync and whether the claim created it (else it was already active). */
+	public record Claim(SyncRun run, boolean created) {
 	}
 
 	SyncRun create(UUID integrationId, SyncTrigger trigger, SyncPriority priority, String reason) {
