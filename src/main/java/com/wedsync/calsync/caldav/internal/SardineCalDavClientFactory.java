@@ -103,6 +103,10 @@ public final class SardineCalDavClientFactory implements CalDavClientFactory, Au
 		}
 	}
 
+	HostResilience resilience() {
+		return this.resilience;
+	}
+
 	@Override
 	public void close() {
 		this.deadlines.shutdownNow();
