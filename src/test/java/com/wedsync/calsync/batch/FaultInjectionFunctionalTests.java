@@ -78,11 +78,6 @@ class FaultInjectionFunctionalTests {
 		faulty.server().get("phone").stream().filter((line) -> line.startsWith("seed-")).forEach(onTheServer::add);
 		assertThat(faulty.database()).isEqualTo(onTheServer);
 		assertThat(faulty.writesOfLastSync()).isZero();
-		System.out.printf(
-				"fault injection: %d faults, reference %s / %.0f requests, faulty %s / %.0f requests, "
-						+ "%.0f retries, failed syncs %s%n",
-				faults, reference.wallTime(), reference.requests(), faulty.wallTime(), faulty.requests(),
-				faulty.retries(), faulty.failedSyncs());
 	}
 
 }
