@@ -23,8 +23,8 @@ import static org.assertj.core.api.Assertions.assertThat;
  * The fault-injection scenario at {@value #IMPORTED} imported plus {@value #PLATFORM}
  * platform events, once fault-free and once with 20% of REPORT/PUT/PROPFIND requests
  * broken. Prints wall time, requests, retries, restarted syncs and whether both sides
- * equal the fault-free result. Not part of the test suite: {@code scripts/benchmark}
- * runs it. Retry-After is honoured as sent (1 s), as in production.
+ * equal the fault-free result. Not part of the test suite: {@code scripts/benchmark} runs
+ * it. Retry-After is honoured as sent (1 s), as in production.
  */
 @ApplicationTest
 @TestPropertySource(properties = { "calsync.caldav.multiget-batch-size=50", "calsync.sync.apply-chunk-size=100",
@@ -72,9 +72,10 @@ class FaultInjectionBenchmark {
 				reference.requests(), reference.retries(), 0, reference.failedSyncs());
 		System.out.printf("%-12s %10d %9.0f %8.0f %7d %s%n", "20% faults", faulty.wallTime().toMillis(),
 				faulty.requests(), faulty.retries(), faults, faulty.failedSyncs());
-		System.out.printf("events: %d in the platform; both sides equal the fault-free result: %s; "
-				+ "writes of the sync after convergence: %.0f%n%n", faulty.database().size(),
-				faulty.sameState(reference), faulty.writesOfLastSync());
+		System.out.printf(
+				"events: %d in the platform; both sides equal the fault-free result: %s; "
+						+ "writes of the sync after convergence: %.0f%n%n",
+				faulty.database().size(), faulty.sameState(reference), faulty.writesOfLastSync());
 		assertThat(faulty.sameState(reference)).isTrue();
 	}
 

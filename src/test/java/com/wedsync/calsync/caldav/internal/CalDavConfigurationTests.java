@@ -34,10 +34,9 @@ class CalDavConfigurationTests {
 
 	@Test
 	void shouldBindResilienceSettings() {
-		this.contexts
-			.withPropertyValues("calsync.caldav.resilience.max-attempts=6",
-					"calsync.caldav.resilience.base-backoff=250ms", "calsync.caldav.resilience.retry-after-max=10s",
-					"calsync.caldav.resilience.open-wait=5m", "calsync.caldav.resilience.account-requests-per-second=2.5")
+		this.contexts.withPropertyValues("calsync.caldav.resilience.max-attempts=6",
+				"calsync.caldav.resilience.base-backoff=250ms", "calsync.caldav.resilience.retry-after-max=10s",
+				"calsync.caldav.resilience.open-wait=5m", "calsync.caldav.resilience.account-requests-per-second=2.5")
 			.run((context) -> {
 				CalDavProperties.Resilience resilience = context.getBean(CalDavProperties.class).resilience();
 				assertThat(resilience.maxAttempts()).isEqualTo(6);
