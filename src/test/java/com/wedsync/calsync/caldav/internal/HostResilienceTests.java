@@ -20,6 +20,7 @@ import com.wedsync.calsync.caldav.DavCredentials;
 import com.wedsync.calsync.caldav.HostUnavailableException;
 import com.wedsync.calsync.caldav.NotFoundException;
 import com.wedsync.calsync.caldav.PreconditionFailedException;
+import com.wedsync.calsync.caldav.ServerErrorException;
 import com.wedsync.calsync.caldav.TransportException;
 import com.wedsync.calsync.caldav.WriteCondition;
 import com.wedsync.calsync.observability.CalSyncMetrics;
@@ -137,6 +138,33 @@ class HostResilienceTests {
 			.withMessageContaining("SocketTimeoutException");
 
 		assertThat(requests()).isEqualTo(3);
+	}
+
+	@Test
+	void shouldGiveUpAfterMaxAttemptsAndMapTheLastStatus() {
+		answerInTurn(aResponse().withStatus(502));
+
+		assertThatExceptionOfType(ServerErrorException.class).isThrownBy(() -> this.client.listCalendars(this.home))
+			.satisfies((ex) -> assertThat(ex.getStatus()).isEqualTo(502));
+
+		assertThat(requests()).isEqualTo(4);
+	}
+
+	@Test
+	void shouldCutOffAnAnswerTricklingInPastTheResponseTimeout() {
+		this.client.close();
+		this.factory.close();
+		this.factory = new SardineCalDavClientFactory(new CalDavSettings(50, Duration.ofSeconds(1),
+				Duration.ofSeconds(1), 1 << 20, 32, Duration.ofMillis(300)), settings(1, 1000, 1000), this.meters);
+		this.client = this.factory.connect(URI.create(this.server.baseUrl()), credentials("planner@example.com"));
+		// each chunk well within the read timeout, the whole answer not within 300 ms
+		answerInTurn(ok().withChunkedDribbleDelay(5, 1500));
+
+		long millis = timed(() -> assertThatExceptionOfType(TransportException.class)
+			.isThrownBy(() -> this.client.listCalendars(this.home))
+			.withMessageContaining("no complete answer within PT0.3S"));
+
+		assertThat(millis).isLessThan(1200);
 	}
 
 	@Test
