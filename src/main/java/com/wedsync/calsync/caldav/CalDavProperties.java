@@ -11,11 +11,43 @@ import org.springframework.util.unit.DataSize;
  *
  * @param multigetBatchSize hrefs per calendar-multiget REPORT
  * @param connectTimeout TCP connect timeout
- * @param readTimeout socket read timeout
+ * @param readTimeout socket read timeout (longest silence between two reads)
+ * @param responseTimeout longest time for a whole request, from sending it to the last
+ * byte of the answer; a server that trickles bytes is cut off here
  * @param maxResponseSize largest response body read; a bigger one fails the request
+ * @param resilience retry, circuit breaker and rate limits around every request
  */
 @ConfigurationProperties("calsync.caldav")
 public record CalDavProperties(@DefaultValue("50") int multigetBatchSize, @DefaultValue("10s") Duration connectTimeout,
-		@DefaultValue("60s") Duration readTimeout, @DefaultValue("32MB") DataSize maxResponseSize) {
+		@DefaultValue("60s") Duration readTimeout, @DefaultValue("120s") Duration responseTimeout,
+		@DefaultValue("32MB") DataSize maxResponseSize, @DefaultValue Resilience resilience) {
+
+	/**
+	 * Resilience settings ({@code calsync.caldav.resilience.*}), applied per CalDAV host
+	 * (and, for the rate limit, also per account on a host).
+	 *
+	 * @param maxAttempts attempts per request, the first included; 1 disables retries
+	 * @param baseBackoff wait before the first retry; doubled per retry, with 50% jitter
+	 * @param maxBackoff longest wait between two attempts without Retry-After
+	 * @param retryAfterMin shortest wait when the server sent Retry-After
+	 * @param retryAfterMax longest wait when the server sent Retry-After
+	 * @param failureRateThreshold percentage of failed calls that opens a host's circuit
+	 * @param minimumCalls calls in the window before the failure rate counts
+	 * @param slidingWindowSize calls the failure rate is computed over
+	 * @param openWait how long an open circuit refuses calls before letting a few through
+	 * @param halfOpenCalls trial calls in the half-open state
+	 * @param hostRequestsPerSecond requests per second to one host, all accounts together
+	 * @param accountRequestsPerSecond requests per second of one account on one host
+	 * @param rateLimitWait longest a request waits for a rate-limit permit
+	 */
+	public record Resilience(@DefaultValue("4") int maxAttempts, @DefaultValue("500ms") Duration baseBackoff,
+			@DefaultValue("30s") Duration maxBackoff, @DefaultValue("1s") Duration retryAfterMin,
+			@DefaultValue("60s") Duration retryAfterMax, @DefaultValue("50") float failureRateThreshold,
+			@DefaultValue("10") int minimumCalls, @DefaultValue("20") int slidingWindowSize,
+			@DefaultValue("60s") Duration openWait, @DefaultValue("3") int halfOpenCalls,
+			@DefaultValue("20") double hostRequestsPerSecond, @DefaultValue("4") double accountRequestsPerSecond,
+			@DefaultValue("120s") Duration rateLimitWait) {
+
+	}
 
 }

@@ -23,6 +23,42 @@ public final class CalSyncMetrics {
 	/** Tag: the server host; paths are left out to keep cardinality low. */
 	public static final String TAG_HOST = "host";
 
+	/** Counter of CalDAV requests sent again after a failed attempt, tag host. */
+	public static final String CALDAV_RETRIES = "calsync_caldav_retries_total";
+
+	// CalDAV resilience (resilience4j's Micrometer binding under our names; tag
+	// "name" is the host)
+
+	/**
+	 * Gauge of a host's circuit breaker, one series per tag {@code state} (closed, open,
+	 * half_open, ...): 1 for the current state, 0 otherwise.
+	 */
+	public static final String CALDAV_CIRCUIT_STATE = "calsync_caldav_circuit_state";
+
+	/** Timer of calls through a host's circuit breaker, tag {@code kind}. */
+	public static final String CALDAV_CIRCUIT_CALLS = "calsync_caldav_circuit_calls";
+
+	/** Counter of requests refused, not sent, because the host's circuit was open. */
+	public static final String CALDAV_CIRCUIT_NOT_PERMITTED = "calsync_caldav_circuit_not_permitted_calls";
+
+	/** Gauge of calls in a host's circuit breaker window. */
+	public static final String CALDAV_CIRCUIT_BUFFERED_CALLS = "calsync_caldav_circuit_buffered_calls";
+
+	/** Gauge of slow calls in a host's circuit breaker window. */
+	public static final String CALDAV_CIRCUIT_SLOW_CALLS = "calsync_caldav_circuit_slow_calls";
+
+	/** Gauge of a host's failure rate in percent (-1 until the minimum calls). */
+	public static final String CALDAV_CIRCUIT_FAILURE_RATE = "calsync_caldav_circuit_failure_rate";
+
+	/** Gauge of a host's slow call rate in percent. */
+	public static final String CALDAV_CIRCUIT_SLOW_CALL_RATE = "calsync_caldav_circuit_slow_call_rate";
+
+	/** Gauge of request permits a host's rate limiter has left in this period. */
+	public static final String CALDAV_RATE_LIMIT_AVAILABLE = "calsync_caldav_rate_limit_available_permissions";
+
+	/** Gauge of threads waiting for a host's rate limiter. */
+	public static final String CALDAV_RATE_LIMIT_WAITING = "calsync_caldav_rate_limit_waiting_threads";
+
 	// Dead letters
 
 	/** Gauge of dead letters waiting for an operator (status OPEN), all integrations. */

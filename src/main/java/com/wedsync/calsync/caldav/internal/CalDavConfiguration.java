@@ -15,7 +15,7 @@ class CalDavConfiguration {
 
 	@Bean
 	SardineCalDavClientFactory calDavClientFactory(CalDavProperties properties, MeterRegistry meterRegistry) {
-		return new SardineCalDavClientFactory(CalDavSettings.from(properties), meterRegistry);
+		return new SardineCalDavClientFactory(CalDavSettings.from(properties), properties.resilience(), meterRegistry);
 	}
 
 }

@@ -10,6 +10,9 @@ import java.util.HashMap;
 import java.util.HashSet;
 import java.util.Map;
 import java.util.Set;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.ScheduledFuture;
+import java.util.concurrent.TimeUnit;
 
 import com.github.sardine.impl.SardineImpl;
 import org.apache.http.Header;
@@ -22,9 +25,9 @@ import com.wedsync.calsync.caldav.TransportException;
 
 /**
  * Sends one HTTP request and returns the whole answer, over sardine's HttpClient (pooled
- * keep-alive connections, timeouts, Basic auth). Every request is counted, whatever its
- * outcome. Redirects and retries are not followed here: discovery follows redirects
- * itself and retries belong to the caller's resilience policy.
+ * keep-alive connections, timeouts, Basic auth). Every attempt is counted, whatever its
+ * outcome. Each request goes through the {@link HostResilience} of its host, the only
+ * place that retries; redirects are not followed here: discovery follows them itself.
  */
 final class DavTransport extends SardineImpl {
 
@@ -32,31 +35,61 @@ final class DavTransport extends SardineImpl {
 
 	private final long maxResponseBytes;
 
+	private final String username;
+
+	private final HostResilience resilience;
+
+	private final Duration responseTimeout;
+
+	private final ScheduledExecutorService deadlines;
+
 	private final Set<String> preemptiveOrigins = new HashSet<>();
 
 	DavTransport(HttpClientBuilder builder, DavCredentials credentials, CalDavRequestMetrics metrics,
-			long maxResponseBytes) {
+			long maxResponseBytes, HostResilience resilience, Duration responseTimeout,
+			ScheduledExecutorService deadlines) {
 		super(builder, credentials.username(), credentials.password());
 		this.metrics = metrics;
 		this.maxResponseBytes = maxResponseBytes;
+		this.username = credentials.username();
+		this.resilience = resilience;
+		this.responseTimeout = responseTimeout;
+		this.deadlines = deadlines;
 	}
 
+	/**
+	 * Sends the request, retrying as the host's policy says; returns the last answer.
+	 * @throws TransportException when no attempt got an answer
+	 * @throws com.wedsync.calsync.caldav.HostUnavailableException when the host's circuit
+	 * is open
+	 */
 	DavResponse send(HttpRequestBase request) {
 		URI url = request.getURI();
 		sendCredentialsUpFront(url);
+		return this.resilience.execute(url, this.username, () -> sendOnce(request));
+	}
+
+	private DavResponse sendOnce(HttpRequestBase request) {
+		URI url = request.getURI();
+		// A request object is sent again on retry; an earlier abort must not stick.
+		request.reset();
 		String statusClass = "io_error";
 		long started = System.nanoTime();
+		// The socket timeout bounds each read; this bounds the whole exchange.
+		ScheduledFuture<?> deadline = this.deadlines.schedule(request::abort, this.responseTimeout.toMillis(),
+				TimeUnit.MILLISECONDS);
 		try {
 			DavResponse response = execute(request, (http) -> readResponse(request, http));
 			statusClass = CalDavRequestMetrics.statusClass(response.status());
 			return response;
 		}
 		catch (IOException ex) {
-			throw new TransportException(
-					request.getMethod() + " failed: " + ex.getClass().getSimpleName() + ": " + ex.getMessage(), url, 0,
-					ex);
+			String reason = deadline.isDone() ? "no complete answer within " + this.responseTimeout + ": "
+					: ex.getClass().getSimpleName() + ": ";
+			throw new TransportException(request.getMethod() + " failed: " + reason + ex.getMessage(), url, 0, ex);
 		}
 		finally {
+			deadline.cancel(false);
 			this.metrics.record(request.getMethod(), statusClass, url.getHost(),
 					Duration.ofNanos(System.nanoTime() - started));
 		}

@@ -2,6 +2,8 @@ package com.wedsync.calsync.caldav.internal;
 
 import java.net.URI;
 import java.net.URISyntaxException;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
 
 import io.micrometer.core.instrument.MeterRegistry;
 import org.apache.http.client.config.CookieSpecs;
@@ -13,11 +15,14 @@ import org.springframework.util.Assert;
 
 import com.wedsync.calsync.caldav.CalDavClient;
 import com.wedsync.calsync.caldav.CalDavClientFactory;
+import com.wedsync.calsync.caldav.CalDavProperties;
 import com.wedsync.calsync.caldav.DavCredentials;
 
 /**
- * Opens sardine-backed sessions that share one keep-alive connection pool. Basic auth is
- * per request, so sessions of different accounts can share connections.
+ * Opens sardine-backed sessions that share one keep-alive connection pool and one set of
+ * per-host resilience policies (retry, circuit breaker, rate limits): every session to a
+ * host sees that host's circuit. Basic auth is per request, so sessions of different
+ * accounts can share connections.
  */
 public final class SardineCalDavClientFactory implements CalDavClientFactory, AutoCloseable {
 
@@ -27,11 +32,28 @@ public final class SardineCalDavClientFactory implements CalDavClientFactory, Au
 
 	private final PoolingHttpClientConnectionManager pool;
 
+	private final HostResilience resilience;
+
+	private final ScheduledExecutorService deadlines;
+
+	/** A factory that sends each request once: no retries, no circuit, no rate limit. */
 	public SardineCalDavClientFactory(CalDavSettings settings, MeterRegistry meterRegistry) {
+		this(settings, ResilienceSettings.singleAttempt(), meterRegistry);
+	}
+
+	public SardineCalDavClientFactory(CalDavSettings settings, CalDavProperties.Resilience resilience,
+			MeterRegistry meterRegistry) {
 		Assert.notNull(settings, "settings must not be null");
+		Assert.notNull(resilience, "resilience must not be null");
 		Assert.notNull(meterRegistry, "meterRegistry must not be null");
 		this.settings = settings;
 		this.metrics = new CalDavRequestMetrics(meterRegistry);
+		this.resilience = new HostResilience(resilience, meterRegistry);
+		this.deadlines = Executors.newSingleThreadScheduledExecutor((task) -> {
+			Thread thread = new Thread(task, "caldav-response-deadlines");
+			thread.setDaemon(true);
+			return thread;
+		});
 		this.pool = new PoolingHttpClientConnectionManager();
 		this.pool.setMaxTotal(64);
 		// Few parallel requests per host: iCloud rate-limits per account and host.
@@ -61,7 +83,8 @@ public final class SardineCalDavClientFactory implements CalDavClientFactory, Au
 			// ETag breaks the If-Match of our next write.
 			.disableContentCompression()
 			.setUserAgent("calsync");
-		DavTransport transport = new DavTransport(builder, credentials, this.metrics, this.settings.maxResponseBytes());
+		DavTransport transport = new DavTransport(builder, credentials, this.metrics, this.settings.maxResponseBytes(),
+				this.resilience, this.settings.responseTimeout(), this.deadlines);
 		return new SardineCalDavClient(server, transport, this.settings);
 	}
 
@@ -79,8 +102,13 @@ public final class SardineCalDavClientFactory implements CalDavClientFactory, Au
 		}
 	}
 
+	HostResilience resilience() {
+		return this.resilience;
+	}
+
 	@Override
 	public void close() {
+		this.deadlines.shutdownNow();
 		this.pool.close();
 	}
 

@@ -27,7 +27,25 @@ class CalDavConfigurationTests {
 			assertThat(properties.multigetBatchSize()).isEqualTo(50);
 			assertThat(properties.connectTimeout()).isEqualTo(Duration.ofSeconds(10));
 			assertThat(properties.readTimeout()).isEqualTo(Duration.ofSeconds(60));
+			assertThat(properties.responseTimeout()).isEqualTo(Duration.ofSeconds(120));
+			assertThat(properties.resilience()).isEqualTo(ResilienceSettings.defaults());
 		});
+	}
+
+	@Test
+	void shouldBindResilienceSettings() {
+		this.contexts.withPropertyValues("calsync.caldav.resilience.max-attempts=6",
+				"calsync.caldav.resilience.base-backoff=250ms", "calsync.caldav.resilience.retry-after-max=10s",
+				"calsync.caldav.resilience.open-wait=5m", "calsync.caldav.resilience.account-requests-per-second=2.5")
+			.run((context) -> {
+				CalDavProperties.Resilience resilience = context.getBean(CalDavProperties.class).resilience();
+				assertThat(resilience.maxAttempts()).isEqualTo(6);
+				assertThat(resilience.baseBackoff()).isEqualTo(Duration.ofMillis(250));
+				assertThat(resilience.retryAfterMax()).isEqualTo(Duration.ofSeconds(10));
+				assertThat(resilience.openWait()).isEqualTo(Duration.ofMinutes(5));
+				assertThat(resilience.accountRequestsPerSecond()).isEqualTo(2.5);
+				assertThat(resilience.minimumCalls()).isEqualTo(10);
+			});
 	}
 
 	@Test
