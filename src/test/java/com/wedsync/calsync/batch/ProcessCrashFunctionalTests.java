@@ -108,8 +108,7 @@ class ProcessCrashFunctionalTests {
 	}
 
 	@Test
-	void shouldRecoverByItselfFromKillsDuringFetchReconcileAndBetweenPutAndLinkAndEndLikeAnUninterruptedRun()
-			throws Exception {
+	void shouldRecoverFromKillsDuringFetchReconcileAndBetweenPutAndLinkAndFinishTheSyncOnSigterm() throws Exception {
 		long testStart = System.nanoTime();
 		URI pullCalendar = this.radicale.createCalendar("pull");
 		URI pushCalendar = this.radicale.createCalendar("push");
@@ -174,6 +173,26 @@ class ProcessCrashFunctionalTests {
 		assertRecoveredFromFailedExecution(lateSync);
 		assertPushed(pushCalendar, pushed);
 		assertPulled(pullCalendar, pulled);
+		assertNoWritesOnNextSync(node, integration);
+
+		// (d) SIGTERM during reconcile: the process lets the running sync finish (bounded
+		// by the executor's termination wait) before it exits
+		for (int i = 1; i <= 5; i++) {
+			pushed.putAll(createEvent(node, wedding, "Term " + i, LocalDateTime.of(2027, 7, 1, 8, 0).plusDays(i)));
+		}
+		this.trap.arm("PUT", "", 1, false);
+		String termSync = requestSync(node);
+		assertThat(this.trap.awaitSprung(60)).as("the sync reached its first PUT").isTrue();
+		long terminating = System.nanoTime();
+		node.process().destroy();
+		Thread.sleep(500);
+		this.trap.disarm();
+		assertThat(node.process().waitFor(60, TimeUnit.SECONDS)).as("the process exits after SIGTERM").isTrue();
+		System.out.printf("[crash] SIGTERM to exit %.1f s, sync then %s%n", seconds(terminating), status(termSync));
+		assertThat(status(termSync)).as("the running sync was allowed to finish").isEqualTo("COMPLETED");
+
+		node = startNode();
+		assertPushed(pushCalendar, pushed);
 		assertNoWritesOnNextSync(node, integration);
 		System.out.printf("[crash] whole test %.1f s%n", seconds(testStart));
 	}
