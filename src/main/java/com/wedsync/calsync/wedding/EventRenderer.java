@@ -15,7 +15,7 @@ import org.springframework.stereotype.Component;
  * its current body, so what calendars added (alarms, attendees, X- properties) survives.
  */
 @Component
-class EventRenderer {
+public class EventRenderer {
 
 	private final CalendarObjectRenderer renderer;
 
@@ -35,7 +35,7 @@ class EventRenderer {
 	}
 
 	/** The stored fields; overrides live only in the body, so they are parsed from it. */
-	EventFields currentFields(WeddingEvent event) {
+	public EventFields currentFields(WeddingEvent event) {
 		List<EventOverride> overrides = (event.recurrenceRule() != null)
 				? this.parser.parse(event.icalendar()).overrides() : List.of();
 		return event.fields(overrides);

@@ -22,7 +22,6 @@ import com.wedsync.calsync.caldav.PreconditionFailedException;
 import com.wedsync.calsync.ical.CalendarObject;
 import com.wedsync.calsync.ical.CalendarObjectParser;
 import com.wedsync.calsync.ical.EventFields;
-import com.wedsync.calsync.ical.EventOverride;
 import com.wedsync.calsync.integration.Calendar;
 import com.wedsync.calsync.integration.CalendarRepository;
 import com.wedsync.calsync.integration.IntegrationRepository;
@@ -33,6 +32,7 @@ import com.wedsync.calsync.sync.staging.StagingState;
 import com.wedsync.calsync.sync.staging.SyncStagingRepository;
 import com.wedsync.calsync.sync.status.EventLink;
 import com.wedsync.calsync.sync.status.EventLinkRepository;
+import com.wedsync.calsync.wedding.EventRenderer;
 import com.wedsync.calsync.wedding.Participant;
 import com.wedsync.calsync.wedding.ParticipantRepository;
 import com.wedsync.calsync.wedding.WeddingEvent;
@@ -70,9 +70,12 @@ class PlatformPropagation {
 
 	private final IntegrationRepository integrations;
 
+	private final EventRenderer renderer;
+
 	PlatformPropagation(CalendarObjectParser parser, WeddingEventRepository events, ParticipantRepository participants,
 			CalendarRepository calendars, EventLinkRepository links, CalendarPusher pusher, SyncOutbox outbox,
-			SyncStagingRepository staging, IntegrationRepository integrations) {
+			SyncStagingRepository staging, IntegrationRepository integrations, EventRenderer renderer) {
+		this.renderer = renderer;
 		this.staging = staging;
 		this.integrations = integrations;
 		this.parser = parser;
@@ -173,13 +176,9 @@ class PlatformPropagation {
 			.orElse(false);
 	}
 
-	/**
-	 * The platform fields of an event; overrides live only in its body.
-	 */
+	/** The platform fields of an event. */
 	EventFields fields(WeddingEvent event) {
-		List<EventOverride> overrides = (event.recurrenceRule() != null)
-				? this.parser.parse(event.icalendar()).overrides() : List.of();
-		return event.fields(overrides);
+		return this.renderer.currentFields(event);
 	}
 
 	/**
