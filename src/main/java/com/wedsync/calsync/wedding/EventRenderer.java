@@ -30,7 +30,8 @@ public class EventRenderer {
 		return rendered(this.renderer.render(uid, fields, null));
 	}
 
-	Rendered renderOver(WeddingEvent current, EventFields fields) {
+	/** Renders new fields over the event's current body, keeping what calendars added. */
+	public Rendered renderOver(WeddingEvent current, EventFields fields) {
 		return rendered(this.renderer.render(current.uid(), fields, current.icalendar()));
 	}
 
@@ -45,7 +46,8 @@ public class EventRenderer {
 		return new Rendered(ics, ContentHash.of(ics));
 	}
 
-	record Rendered(String ics, String contentHash) {
+	/** A canonical body and its content hash. */
+	public record Rendered(String ics, String contentHash) {
 	}
 
 }

@@ -8,7 +8,6 @@ import java.util.UUID;
 import com.wedsync.calsync.caldav.CalDavClient;
 import com.wedsync.calsync.ical.CalendarObject;
 import com.wedsync.calsync.ical.CalendarObjectParser;
-import com.wedsync.calsync.ical.CalendarObjectRenderer;
 import com.wedsync.calsync.ical.ContentHash;
 import com.wedsync.calsync.ical.EventFields;
 import com.wedsync.calsync.integration.Calendar;
@@ -23,6 +22,8 @@ import com.wedsync.calsync.sync.staging.StagingState;
 import com.wedsync.calsync.sync.staging.SyncStagingRepository;
 import com.wedsync.calsync.sync.status.EventLink;
 import com.wedsync.calsync.sync.status.EventLinkRepository;
+import com.wedsync.calsync.wedding.EventRenderer;
+import com.wedsync.calsync.wedding.EventRenderer.Rendered;
 import com.wedsync.calsync.wedding.WeddingEvent;
 import com.wedsync.calsync.wedding.WeddingEventRepository;
 import com.wedsync.calsync.wedding.WeddingRepository;
@@ -44,7 +45,7 @@ class WeddingEventReconciler {
 
 	private final CalendarObjectParser parser;
 
-	private final CalendarObjectRenderer renderer;
+	private final EventRenderer renderer;
 
 	private final WeddingEventRepository events;
 
@@ -62,7 +63,7 @@ class WeddingEventReconciler {
 
 	private final PlatformPropagation propagation;
 
-	WeddingEventReconciler(SyncPlanner planner, CalendarObjectParser parser, CalendarObjectRenderer renderer,
+	WeddingEventReconciler(SyncPlanner planner, CalendarObjectParser parser, EventRenderer renderer,
 			WeddingEventRepository events, WeddingRepository weddings, EventLinkRepository links,
 			CalendarRepository calendars, SyncStagingRepository staging, CalendarPusher pusher,
 			ConflictRecorder conflicts, PlatformPropagation propagation) {
@@ -220,8 +221,8 @@ class WeddingEventReconciler {
 		@Override
 		public Applied restorePlatform(SyncAction.RestorePlatform action) {
 			record(List.of(action.conflict()));
-			String ics = renderer.render(this.event.uid(), action.fields(), this.event.icalendar());
-			WeddingEvent restored = events.restore(this.event.id(), action.fields(), ics, ContentHash.of(ics));
+			Rendered body = renderer.renderOver(this.event, action.fields());
+			WeddingEvent restored = events.restore(this.event.id(), action.fields(), body.ics(), body.contentHash());
 			this.context.counts().created();
 			linkToRemote(restored);
 			return new Applied(restored, "UPDATED");
@@ -236,8 +237,8 @@ class WeddingEventReconciler {
 		}
 
 		private WeddingEvent updatePlatform(EventFields merged) {
-			String ics = renderer.render(this.event.uid(), merged, this.event.icalendar());
-			return events.updateFields(this.event.id(), merged, ics, ContentHash.of(ics));
+			Rendered body = renderer.renderOver(this.event, merged);
+			return events.updateFields(this.event.id(), merged, body.ics(), body.contentHash());
 		}
 
 		/** The link now stands for the remote copy as fetched: both sides agree on it. */
