@@ -13,6 +13,7 @@ import java.util.Set;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
 
 import com.github.sardine.impl.SardineImpl;
 import org.apache.http.Header;
@@ -76,15 +77,20 @@ final class DavTransport extends SardineImpl {
 		String statusClass = "io_error";
 		long started = System.nanoTime();
 		// The socket timeout bounds each read; this bounds the whole exchange.
-		ScheduledFuture<?> deadline = this.deadlines.schedule(request::abort, this.responseTimeout.toMillis(),
-				TimeUnit.MILLISECONDS);
+		// The flag is set before the abort: the reading thread can fail on the closed
+		// socket before the scheduled task returns.
+		AtomicBoolean timedOut = new AtomicBoolean();
+		ScheduledFuture<?> deadline = this.deadlines.schedule(() -> {
+			timedOut.set(true);
+			request.abort();
+		}, this.responseTimeout.toMillis(), TimeUnit.MILLISECONDS);
 		try {
 			DavResponse response = execute(request, (http) -> readResponse(request, http));
 			statusClass = CalDavRequestMetrics.statusClass(response.status());
 			return response;
 		}
 		catch (IOException ex) {
-			String reason = deadline.isDone() ? "no complete answer within " + this.responseTimeout + ": "
+			String reason = timedOut.get() ? "no complete answer within " + this.responseTimeout + ": "
 					: ex.getClass().getSimpleName() + ": ";
 			throw new TransportException(request.getMethod() + " failed: " + reason + ex.getMessage(), url, 0, ex);
 		}
