@@ -14,6 +14,7 @@ import com.wedsync.calsync.integration.Integration;
 import com.wedsync.calsync.integration.IntegrationRepository;
 import com.wedsync.calsync.integration.IntegrationStatus;
 import com.wedsync.calsync.scheduling.EmergencySyncs;
+import com.wedsync.calsync.security.TenantScope;
 import com.wedsync.calsync.web.ConflictException;
 import com.wedsync.calsync.web.InvalidRequestException;
 import com.wedsync.calsync.web.ResourceNotFoundException;
@@ -60,6 +61,7 @@ class SyncController {
 		SyncPriority priority = priority((request != null) ? request.priority() : null);
 		Integration integration = this.integrations.find(id)
 			.orElseThrow(() -> new ResourceNotFoundException("integration", id));
+		TenantScope.check(integration.tenantId(), "integration", id);
 		if (integration.status() == IntegrationStatus.PAUSED) {
 			throw new ConflictException("Integration paused",
 					"Integration " + id + " is paused; resume it (PATCH status ACTIVE) before syncing");

@@ -6,6 +6,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.UUID;
 
+import com.wedsync.calsync.security.TenantScope;
 import com.wedsync.calsync.web.InvalidRequestException;
 import com.wedsync.calsync.web.ResourceNotFoundException;
 import jakarta.validation.Valid;
@@ -58,7 +59,11 @@ class IntegrationController {
 		URI serverUrl = serverUrl(provider, request.serverUrl());
 		int interval = (request.pollIntervalSeconds() != null) ? request.pollIntervalSeconds()
 				: this.defaultPollIntervalSeconds;
-		Integration created = this.integrations.create(request.tenantId(), provider, serverUrl, request.username(),
+		String tenantId = TenantScope.resolve(request.tenantId(), "tenant", request.tenantId());
+		if (tenantId == null) {
+			throw new InvalidRequestException("tenantId is required");
+		}
+		Integration created = this.integrations.create(tenantId, provider, serverUrl, request.username(),
 				request.password(), interval);
 		this.events.publishEvent(new IntegrationChanged(created.id()));
 		return ResponseEntity.created(URI.create("/api/integrations/" + created.id())).body(response(created));
@@ -66,7 +71,10 @@ class IntegrationController {
 
 	@GetMapping
 	List<IntegrationResponse> list(@RequestParam(required = false) String tenantId) {
-		return this.integrations.findAll(tenantId).stream().map(this::response).toList();
+		return this.integrations.findAll(TenantScope.resolve(tenantId, "tenant", tenantId))
+			.stream()
+			.map(this::response)
+			.toList();
 	}
 
 	@GetMapping("/{id}")
@@ -97,6 +105,7 @@ class IntegrationController {
 	@DeleteMapping("/{id}")
 	@ResponseStatus(HttpStatus.NO_CONTENT)
 	void delete(@PathVariable UUID id) {
+		find(id);
 		if (!this.integrations.delete(id)) {
 			throw new ResourceNotFoundException("integration", id);
 		}
@@ -104,7 +113,10 @@ class IntegrationController {
 	}
 
 	private Integration find(UUID id) {
-		return this.integrations.find(id).orElseThrow(() -> new ResourceNotFoundException("integration", id));
+		Integration integration = this.integrations.find(id)
+			.orElseThrow(() -> new ResourceNotFoundException("integration", id));
+		TenantScope.check(integration.tenantId(), "integration", id);
+		return integration;
 	}
 
 	private IntegrationResponse response(Integration integration) {
@@ -148,7 +160,7 @@ class IntegrationController {
 		}
 	}
 
-	record CreateIntegrationRequest(@NotBlank @Size(max = 100) String tenantId, @NotNull String provider,
+	record CreateIntegrationRequest(@Size(min = 1, max = 100) String tenantId, @NotNull String provider,
 			@Size(max = 2000) String serverUrl, @NotBlank @Size(max = 320) String username,
 			@NotBlank @Size(max = 1000) String password, @Min(60) @Max(86400) Integer pollIntervalSeconds) {
 

@@ -20,13 +20,16 @@ import org.springframework.security.crypto.factory.PasswordEncoderFactories;
 import org.springframework.security.crypto.password.PasswordEncoder;
 import org.springframework.security.provisioning.InMemoryUserDetailsManager;
 import org.springframework.security.web.SecurityFilterChain;
+import org.springframework.security.web.authentication.www.BasicAuthenticationFilter;
 import org.springframework.util.StringUtils;
 
 /**
- * The API needs the admin credentials (HTTP Basic): {@code CALSYNC_ADMIN_PASSWORD} in
- * production. On a machine without one, a random password is generated once into
- * {@code <data-dir>/admin-password} and shown on the console that first time, never in a
- * log. Health and Prometheus metrics stay open for probes and scrapers.
+ * The API needs the admin credentials (HTTP Basic) or a tenant token (Bearer, see
+ * {@link TenantTokens}); operator endpoints need the admin.
+ * {@code CALSYNC_ADMIN_PASSWORD} in production. On a machine without one, a random
+ * password is generated once into {@code <data-dir>/admin-password} and shown on the
+ * console that first time, never in a log. Health and Prometheus metrics stay open for
+ * probes and scrapers.
  */
 @Configuration(proxyBeanMethods = false)
 class AdminSecurityConfiguration {
@@ -36,17 +39,23 @@ class AdminSecurityConfiguration {
 	private static final String PASSWORD_FILE = "admin-password";
 
 	@Bean
-	SecurityFilterChain apiSecurity(HttpSecurity http, ProblemDetailsAuthenticationEntryPoint entryPoint)
-			throws Exception {
+	SecurityFilterChain apiSecurity(HttpSecurity http, ProblemDetailsAuthenticationEntryPoint entryPoint,
+			TenantTokens tokens) throws Exception {
 		http.authorizeHttpRequests((requests) -> requests
 			.requestMatchers("/actuator/health/**", "/actuator/info", "/actuator/prometheus", "/error")
 			.permitAll()
-			.requestMatchers("/api/**", "/actuator/**")
+			// Operator-only: tenants, dead letters, the actuator.
+			.requestMatchers("/api/tenants/**", "/api/dead-letters/**", "/actuator/**")
 			.hasRole(ADMIN)
+			// Tenant callers are narrowed to their own resources by TenantScope.
+			.requestMatchers("/api/**")
+			.hasAnyRole(ADMIN, TenantAuthentication.ROLE)
 			.anyRequest()
 			.denyAll())
+			.addFilterBefore(new BearerTokenFilter(tokens, entryPoint), BasicAuthenticationFilter.class)
 			.httpBasic((basic) -> basic.authenticationEntryPoint(entryPoint))
-			.exceptionHandling((exceptions) -> exceptions.authenticationEntryPoint(entryPoint))
+			.exceptionHandling((exceptions) -> exceptions.authenticationEntryPoint(entryPoint)
+				.accessDeniedHandler(new ProblemDetailsAccessDeniedHandler()))
 			.sessionManagement((session) -> session.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
 			// Stateless API with Basic/Bearer credentials and no cookies:
 			// nothing to forge.

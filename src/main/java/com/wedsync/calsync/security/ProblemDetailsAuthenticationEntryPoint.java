@@ -25,7 +25,7 @@ class ProblemDetailsAuthenticationEntryPoint implements AuthenticationEntryPoint
 		response.setContentType(MediaType.APPLICATION_PROBLEM_JSON_VALUE);
 		response.getWriter()
 			.write("{\"type\":\"about:blank\",\"title\":\"Unauthorized\",\"status\":401,"
-					+ "\"detail\":\"Valid admin credentials (HTTP Basic) are required\",\"instance\":\""
+					+ "\"detail\":\"Valid credentials are required: admin (HTTP Basic) or a tenant token (Bearer)\",\"instance\":\""
 					+ request.getRequestURI().replace("\\", "%5C").replace("\"", "%22") + "\"}");
 	}
 

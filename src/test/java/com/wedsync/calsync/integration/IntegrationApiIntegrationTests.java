@@ -88,8 +88,12 @@ class IntegrationApiIntegrationTests {
 		Response missing = this.api.post("/api/integrations", Map.of("provider", "CALDAV"));
 		missing.expect(400);
 		assertThat(missing.contentType()).startsWith("application/problem+json");
-		assertThat(missing.body().get("errors").findValuesAsString("field")).contains("tenantId", "username",
-				"password");
+		assertThat(missing.body().get("errors").findValuesAsString("field")).contains("username", "password");
+
+		Response noTenant = this.api.post("/api/integrations",
+				Map.of("provider", "ICLOUD", "username", "u@icloud.com", "password", "p"));
+		noTenant.expect(400);
+		assertThat(noTenant.body().get("detail").asString()).contains("tenantId is required");
 
 		Response badProvider = this.api.post("/api/integrations",
 				Map.of("tenantId", "t", "provider", "EXCHANGE", "username", "u", "password", "p"));

@@ -30,21 +30,45 @@ public final class CalSyncApi {
 
 	private final URI base;
 
+	private final String authorization;
+
 	private final JsonMapper json = JsonMapper.builder().build();
 
 	private final HttpClient http = HttpClient.newHttpClient();
 
 	public CalSyncApi(int port) {
-		this.base = URI.create("http://127.0.0.1:" + port);
+		this(URI.create("http://127.0.0.1:" + port), ADMIN);
+	}
+
+	private CalSyncApi(URI base, String authorization) {
+		this.base = base;
+		this.authorization = authorization;
+	}
+
+	/** The same API called with a tenant bearer token instead of the admin login. */
+	public CalSyncApi withToken(String token) {
+		return new CalSyncApi(this.base, "Bearer " + token);
+	}
+
+	/** Issues a tenant token as the admin; returns its secret. */
+	public String issueTenantToken(String tenantId) {
+		return post("/api/tenants/" + tenantId + "/tokens", Map.of("name", "test")).expect(201)
+			.body()
+			.get("token")
+			.asString();
+	}
+
+	public URI base() {
+		return this.base;
 	}
 
 	public Response get(String path) {
-		return send(request(path).GET(), ADMIN);
+		return send(request(path).GET(), this.authorization);
 	}
 
 	public Response post(String path, Object body) {
 		return send(request(path).POST(BodyPublishers.ofString(this.json.writeValueAsString(body)))
-			.header("Content-Type", "application/json"), ADMIN);
+			.header("Content-Type", "application/json"), this.authorization);
 	}
 
 	public Response postRaw(String path, String body, String authorization) {
@@ -54,11 +78,11 @@ public final class CalSyncApi {
 
 	public Response patch(String path, Object body) {
 		return send(request(path).method("PATCH", BodyPublishers.ofString(this.json.writeValueAsString(body)))
-			.header("Content-Type", "application/json"), ADMIN);
+			.header("Content-Type", "application/json"), this.authorization);
 	}
 
 	public Response delete(String path) {
-		return send(request(path).DELETE(), ADMIN);
+		return send(request(path).DELETE(), this.authorization);
 	}
 
 	/** Connects the test server's account; returns the integration id. */

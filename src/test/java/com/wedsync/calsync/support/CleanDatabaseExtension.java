@@ -21,7 +21,7 @@ class CleanDatabaseExtension implements BeforeAllCallback, BeforeEachCallback {
 	@Override
 	public void beforeEach(ExtensionContext context) {
 		JdbcTemplate jdbc = SpringExtension.getApplicationContext(context).getBean(JdbcTemplate.class);
-		jdbc.execute("TRUNCATE integration, wedding, webhook_inbox, webhook_outbox CASCADE");
+		jdbc.execute("TRUNCATE integration, wedding, webhook_inbox, webhook_outbox, tenant_token CASCADE");
 	}
 
 }
