@@ -82,6 +82,24 @@ public final class CalSyncMetrics {
 	/** Tag: unchanged, changed or failed. */
 	public static final String TAG_OUTCOME = "outcome";
 
+	// Webhooks
+
+	/**
+	 * Counter of inbound webhook deliveries, tag {@code outcome}: accepted, duplicate,
+	 * bad_signature, stale, unknown_subscription, invalid. Every outcome is registered at
+	 * startup so each series exists before its first delivery.
+	 */
+	public static final String WEBHOOK_DELIVERIES_IN = "calsync_webhook_deliveries_in_total";
+
+	/**
+	 * Counter of outbound notification attempts, tag {@code outcome}: delivered, failed,
+	 * dead_lettered. Registered at startup like {@link #WEBHOOK_DELIVERIES_IN}.
+	 */
+	public static final String WEBHOOK_DELIVERIES_OUT = "calsync_webhook_deliveries_out_total";
+
+	/** Gauge of outbound notifications not yet delivered nor dead-lettered. */
+	public static final String WEBHOOK_OUTBOX_BACKLOG = "calsync_webhook_outbox_backlog";
+
 	private CalSyncMetrics() {
 	}
 
