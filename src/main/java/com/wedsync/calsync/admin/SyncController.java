@@ -77,7 +77,7 @@ class SyncController {
 	@GetMapping("/api/syncs")
 	List<SyncReport> list(@RequestParam(required = false) UUID integrationId,
 			@RequestParam(required = false) String status) {
-		return this.syncRuns.findAll(integrationId, status(status), LIST_LIMIT)
+		return this.syncRuns.findAll(integrationId, status(status), TenantScope.current().orElse(null), LIST_LIMIT)
 			.stream()
 			.map(this.reports::summary)
 			.toList();
@@ -100,8 +100,17 @@ class SyncController {
 		return ResponseEntity.status(HttpStatus.ACCEPTED).body(this.reports.report(stopping));
 	}
 
+	/**
+	 * The sync, if the caller's tenant owns its integration; otherwise 404 as unknown.
+	 */
 	private SyncRun find(UUID syncId) {
-		return this.syncRuns.find(syncId).orElseThrow(() -> new ResourceNotFoundException("sync", syncId));
+		SyncRun run = this.syncRuns.find(syncId).orElseThrow(() -> new ResourceNotFoundException("sync", syncId));
+		String owner = this.integrations.find(run.integrationId()).map(Integration::tenantId).orElse(null);
+		if (owner == null && TenantScope.current().isPresent()) {
+			throw new ResourceNotFoundException("sync", syncId);
+		}
+		TenantScope.check(owner, "sync", syncId);
+		return run;
 	}
 
 	private static SyncPriority priority(String value) {

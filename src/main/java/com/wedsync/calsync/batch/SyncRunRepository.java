@@ -82,12 +82,19 @@ public class SyncRunRepository {
 			.findFirst();
 	}
 
-	public List<SyncRun> findAll(UUID integrationId, SyncStatus status, int limit) {
+	/**
+	 * The newest syncs, optionally of one integration, in one status, of one tenant's
+	 * integrations ({@code null}s match everything).
+	 */
+	public List<SyncRun> findAll(UUID integrationId, SyncStatus status, String tenantId, int limit) {
 		return this.jdbc
 			.sql("SELECT * FROM sync_run WHERE (CAST(:integration AS UUID) IS NULL OR integration_id = :integration) "
 					+ "AND (CAST(:status AS VARCHAR(16)) IS NULL OR status = :status) "
+					+ "AND (CAST(:tenant AS VARCHAR(100)) IS NULL OR integration_id IN "
+					+ "(SELECT id FROM integration WHERE tenant_id = :tenant)) "
 					+ "ORDER BY requested_at DESC LIMIT :limit")
 			.param("integration", integrationId)
+			.param("tenant", tenantId)
 			.param("status", (status != null) ? status.name() : null)
 			.param("limit", limit)
 			.query(SyncRunRepository::syncRun)

@@ -26,13 +26,14 @@ class CalendarController {
 	 */
 	@PostMapping("/api/calendars/{id}/confirm-deletions")
 	IntegrationResponse.CalendarResponse confirmDeletions(@PathVariable UUID id) {
-		Calendar calendar = this.calendars.find(id).orElseThrow(() -> new ResourceNotFoundException("calendar", id));
+		Calendar calendar = this.calendars.findVisible(id)
+			.orElseThrow(() -> new ResourceNotFoundException("calendar", id));
 		if (calendar.status() != CalendarStatus.GUARDED) {
 			throw new ConflictException("Calendar not guarded", "Calendar " + id + " is " + calendar.status()
 					+ "; only a GUARDED calendar has deletions to confirm");
 		}
 		this.calendars.confirmDeletions(id, Instant.now());
-		return IntegrationResponse.CalendarResponse.of(this.calendars.find(id).orElseThrow());
+		return IntegrationResponse.CalendarResponse.of(this.calendars.findVisible(id).orElseThrow());
 	}
 
 }

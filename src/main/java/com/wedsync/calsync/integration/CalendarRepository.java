@@ -9,6 +9,8 @@ import java.util.UUID;
 
 import com.wedsync.calsync.caldav.RemoteCalendar;
 
+import com.wedsync.calsync.security.TenantScope;
+
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 
@@ -86,6 +88,23 @@ public class CalendarRepository {
 			.param(id)
 			.query(CalendarRepository::calendar)
 			.optional();
+	}
+
+	/**
+	 * The calendar, if the API caller's tenant owns its integration; another tenant's
+	 * calendar is as unknown as a missing one.
+	 */
+	public Optional<Calendar> findVisible(UUID id) {
+		Optional<Calendar> calendar = find(id);
+		if (calendar.isEmpty()) {
+			return calendar;
+		}
+		String tenant = this.jdbc.sql("SELECT tenant_id FROM integration WHERE id = ?")
+			.param(calendar.get().integrationId())
+			.query(String.class)
+			.optional()
+			.orElse(null);
+		return calendar.filter((found) -> tenant != null && TenantScope.allows(tenant));
 	}
 
 	/**

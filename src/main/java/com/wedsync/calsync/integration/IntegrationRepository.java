@@ -12,6 +12,7 @@ import com.wedsync.calsync.caldav.DavCredentials;
 import com.wedsync.calsync.integration.credentials.CredentialCipher;
 import com.wedsync.calsync.integration.credentials.SealedCredential;
 
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 import org.springframework.transaction.annotation.Propagation;
@@ -34,7 +35,10 @@ public class IntegrationRepository {
 
 	private final CredentialCipher cipher;
 
-	IntegrationRepository(JdbcClient jdbc, CredentialCipher cipher) {
+	private final ApplicationEventPublisher events;
+
+	IntegrationRepository(JdbcClient jdbc, CredentialCipher cipher, ApplicationEventPublisher events) {
+		this.events = events;
 		this.jdbc = jdbc;
 		this.cipher = cipher;
 	}
@@ -90,6 +94,42 @@ public class IntegrationRepository {
 			.update();
 	}
 
+	/**
+	 * Up to {@code limit} integrations whose credential another key than the given
+	 * sealed.
+	 */
+	public List<UUID> sealedWithOtherKeyThan(String keyId, int limit) {
+		return this.jdbc.sql("SELECT id FROM integration WHERE credential_key_id <> ? ORDER BY id LIMIT ?")
+			.params(keyId, limit)
+			.query((rs, row) -> uuid(rs, "id"))
+			.list();
+	}
+
+	/**
+	 * Seals the stored credential again under the current key, in its own short
+	 * transaction. The update only lands on the ciphertext that was read, so a password
+	 * changed meanwhile is never overwritten with the old one.
+	 * @return whether the row was re-sealed (false when it changed or vanished meanwhile)
+	 */
+	@Transactional(propagation = Propagation.REQUIRES_NEW)
+	public boolean reseal(UUID id) {
+		Optional<SealedCredential> stored = this.jdbc
+			.sql("SELECT credential_key_id, credential_ciphertext FROM integration WHERE id = ? FOR UPDATE")
+			.param(id)
+			.query((rs, row) -> new SealedCredential(rs.getString("credential_key_id"),
+					rs.getString("credential_ciphertext")))
+			.optional();
+		if (stored.isEmpty()) {
+			return false;
+		}
+		SealedCredential sealed = this.cipher.seal(this.cipher.open(stored.get(), id.toString()), id.toString());
+		return this.jdbc
+			.sql("UPDATE integration SET credential_key_id = ?, credential_ciphertext = ? "
+					+ "WHERE id = ? AND credential_ciphertext = ?")
+			.params(sealed.keyId(), sealed.ciphertext(), id, stored.get().ciphertext())
+			.update() > 0;
+	}
+
 	public void updateDiscovery(UUID id, URI principal, URI calendarHome) {
 		this.jdbc.sql("UPDATE integration SET principal_url = ?, calendar_home_url = ?, updated_at = ? WHERE id = ?")
 			.params(text(principal), text(calendarHome), timestamp(Instant.now()), id)
@@ -104,11 +144,14 @@ public class IntegrationRepository {
 
 	/**
 	 * Records that the server refused the credentials. Committed on its own, because the
-	 * sync that found out fails and rolls back its own transaction.
+	 * sync that found out fails and rolls back its own transaction. The change is
+	 * announced, so the scheduler drops the integration's poll trigger once it commits: a
+	 * refused password is not tried again until someone replaces it.
 	 */
 	@Transactional(propagation = Propagation.REQUIRES_NEW)
 	public void markAuthFailed(UUID id, String detail) {
 		updateStatus(id, IntegrationStatus.AUTH_FAILED, detail);
+		this.events.publishEvent(new IntegrationChanged(id));
 	}
 
 	public void updatePollInterval(UUID id, int pollIntervalSeconds) {

@@ -14,6 +14,7 @@ import com.wedsync.calsync.integration.IntegrationRepository;
 import org.springframework.boot.context.event.ApplicationReadyEvent;
 import org.springframework.context.event.EventListener;
 import org.springframework.stereotype.Component;
+import org.springframework.transaction.event.TransactionalEventListener;
 
 /**
  * Keeps the Quartz jobs in step with the integrations: on every change through the API,
@@ -34,7 +35,9 @@ class IntegrationScheduleFollower {
 		this.schedule = schedule;
 	}
 
-	@EventListener
+	// After the change commits (at once outside a transaction): a status set in its own
+	// transaction by a failing sync is then visible to the scheduler's connection.
+	@TransactionalEventListener(fallbackExecution = true)
 	void onChange(IntegrationChanged changed) {
 		this.integrations.find(changed.integrationId())
 			.ifPresentOrElse(this.schedule::follow, () -> this.schedule.remove(changed.integrationId()));

@@ -44,8 +44,8 @@ class AdminSecurityConfiguration {
 		http.authorizeHttpRequests((requests) -> requests
 			.requestMatchers("/actuator/health/**", "/actuator/info", "/actuator/prometheus", "/error")
 			.permitAll()
-			// Operator-only: tenants, dead letters, the actuator.
-			.requestMatchers("/api/tenants/**", "/api/dead-letters/**", "/actuator/**")
+			// Operator-only: tenants, dead letters, key rotation, the actuator.
+			.requestMatchers("/api/tenants/**", "/api/dead-letters/**", "/api/admin/**", "/actuator/**")
 			.hasRole(ADMIN)
 			// Tenant callers are narrowed to their own resources by TenantScope.
 			.requestMatchers("/api/**")

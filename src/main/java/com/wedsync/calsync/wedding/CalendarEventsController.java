@@ -32,7 +32,7 @@ class CalendarEventsController {
 
 	@GetMapping("/api/calendars/{id}/events")
 	List<EventResponse> events(@PathVariable UUID id) {
-		this.calendars.find(id).orElseThrow(() -> new ResourceNotFoundException("calendar", id));
+		this.calendars.findVisible(id).orElseThrow(() -> new ResourceNotFoundException("calendar", id));
 		return this.events.findLinkedTo(id).stream().map(this::response).toList();
 	}
 

@@ -9,6 +9,7 @@ import com.wedsync.calsync.integration.Calendar;
 import com.wedsync.calsync.integration.CalendarRepository;
 import com.wedsync.calsync.integration.IntegrationRepository;
 import com.wedsync.calsync.sync.outbox.SyncOutbox;
+import com.wedsync.calsync.security.TenantScope;
 import com.wedsync.calsync.web.ConflictException;
 import com.wedsync.calsync.web.InvalidRequestException;
 import com.wedsync.calsync.web.ResourceNotFoundException;
@@ -46,10 +47,13 @@ class ParticipantService {
 	public Participant add(UUID weddingId, UUID calendarId, ParticipantRole role, Set<EventKind> kinds) {
 		Wedding wedding = this.weddings.find(weddingId)
 			.orElseThrow(() -> new ResourceNotFoundException("wedding", weddingId));
-		Calendar calendar = this.calendars.find(calendarId)
-			.orElseThrow(() -> new InvalidRequestException("calendarId", "calendarId " + calendarId
-					+ " is not a known calendar (calendars appear when their integration is synced)"));
+		Calendar calendar = this.calendars.find(calendarId).orElseThrow(() -> unknownCalendar(calendarId));
 		String tenant = this.integrations.find(calendar.integrationId()).orElseThrow().tenantId();
+		if (!TenantScope.allows(tenant)) {
+			// A tenant learns nothing of other tenants' calendars, not even that they
+			// exist.
+			throw unknownCalendar(calendarId);
+		}
 		if (!tenant.equals(wedding.tenantId())) {
 			throw new ConflictException("Calendar of another tenant", "Calendar " + calendarId
 					+ " belongs to an integration of another tenant than wedding " + weddingId);
@@ -62,6 +66,11 @@ class ParticipantService {
 				kinds.isEmpty() ? EnumSet.allOf(EventKind.class) : kinds);
 		this.outbox.markWeddingDirty(weddingId, calendarId);
 		return added;
+	}
+
+	private static InvalidRequestException unknownCalendar(UUID calendarId) {
+		return new InvalidRequestException("calendarId", "calendarId " + calendarId
+				+ " is not a known calendar (calendars appear when their integration is synced)");
 	}
 
 	/**

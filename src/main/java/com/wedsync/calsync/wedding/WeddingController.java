@@ -9,6 +9,7 @@ import java.util.Set;
 import java.util.UUID;
 
 import com.wedsync.calsync.ical.EventKind;
+import com.wedsync.calsync.security.TenantScope;
 import com.wedsync.calsync.web.InvalidRequestException;
 import com.wedsync.calsync.web.ResourceNotFoundException;
 import jakarta.validation.Valid;
@@ -48,21 +49,24 @@ class WeddingController {
 	@PostMapping
 	ResponseEntity<WeddingResponse> create(@Valid @RequestBody CreateWeddingRequest request) {
 		String zone = EventTimeInput.zone("timeZone", request.timeZone()).getId();
-		Wedding created = this.weddings.create(request.tenantId(), request.title().strip(), request.weddingDate(),
-				zone);
+		String tenantId = TenantScope.resolve(request.tenantId(), "tenant", request.tenantId());
+		if (tenantId == null) {
+			throw new InvalidRequestException("tenantId", "tenantId is required");
+		}
+		Wedding created = this.weddings.create(tenantId, request.title().strip(), request.weddingDate(), zone);
 		return ResponseEntity.created(URI.create("/api/weddings/" + created.id()))
 			.body(WeddingResponse.of(created, List.of()));
 	}
 
 	@GetMapping("/{id}")
 	WeddingResponse get(@PathVariable UUID id) {
-		Wedding wedding = this.weddings.find(id).orElseThrow(() -> new ResourceNotFoundException("wedding", id));
-		return WeddingResponse.of(wedding, this.participants.findByWedding(id));
+		return WeddingResponse.of(wedding(id), this.participants.findByWedding(id));
 	}
 
 	@PostMapping("/{id}/participants")
 	ResponseEntity<WeddingResponse.ParticipantResponse> addParticipant(@PathVariable UUID id,
 			@Valid @RequestBody AddParticipantRequest request) {
+		wedding(id);
 		Participant added = this.participantService.add(id, request.calendarId(), role(request.role()),
 				kinds(request.kinds()));
 		return ResponseEntity.created(URI.create("/api/weddings/" + id + "/participants/" + added.calendarId()))
@@ -72,7 +76,15 @@ class WeddingController {
 	@DeleteMapping("/{id}/participants/{calendarId}")
 	@ResponseStatus(HttpStatus.NO_CONTENT)
 	void removeParticipant(@PathVariable UUID id, @PathVariable UUID calendarId) {
+		wedding(id);
 		this.participantService.remove(id, calendarId);
+	}
+
+	/** The wedding, if the caller's tenant owns it; otherwise the same 404 as unknown. */
+	private Wedding wedding(UUID id) {
+		Wedding wedding = this.weddings.find(id).orElseThrow(() -> new ResourceNotFoundException("wedding", id));
+		TenantScope.check(wedding.tenantId(), "wedding", id);
+		return wedding;
 	}
 
 	private static ParticipantRole role(String text) {
@@ -105,11 +117,12 @@ class WeddingController {
 		return kinds;
 	}
 
-	record CreateWeddingRequest(@NotBlank @Size(max = 100) String tenantId, @NotBlank @Size(max = 500) String title,
-			LocalDate weddingDate, @NotBlank String timeZone) {
+	record CreateWeddingRequest(@Size(min = 1, max = 100) String tenantId, @NotBlank @Size(max = 500) String title,
+			LocalDate weddingDate, @NotBlank @Size(max = 100) String timeZone) {
 	}
 
-	record AddParticipantRequest(@NotNull UUID calendarId, @NotBlank String role, List<String> kinds) {
+	record AddParticipantRequest(@NotNull UUID calendarId, @NotBlank @Size(max = 20) String role,
+			@Size(max = 10) List<@Size(max = 20) String> kinds) {
 	}
 
 }

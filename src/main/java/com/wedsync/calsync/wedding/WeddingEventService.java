@@ -8,6 +8,7 @@ import java.util.UUID;
 import com.wedsync.calsync.ical.EventFields;
 import com.wedsync.calsync.ical.EventTiming;
 import com.wedsync.calsync.sync.outbox.SyncOutbox;
+import com.wedsync.calsync.security.TenantScope;
 import com.wedsync.calsync.web.ConflictException;
 import com.wedsync.calsync.web.ResourceNotFoundException;
 
@@ -97,8 +98,8 @@ class WeddingEventService {
 
 	/** Soft delete: calendars that hold the event learn it is gone from the outbox. */
 	public void delete(UUID eventId) {
-		WeddingEvent event = this.events.lockForUpdate(eventId)
-			.orElseThrow(() -> new ResourceNotFoundException("event", eventId));
+		WeddingEvent event = visible(
+				this.events.lockForUpdate(eventId).orElseThrow(() -> new ResourceNotFoundException("event", eventId)));
 		if (event.deleted()) {
 			return;
 		}
@@ -115,7 +116,7 @@ class WeddingEventService {
 
 	@Transactional(readOnly = true)
 	public WeddingEvent get(UUID eventId) {
-		return this.events.find(eventId).orElseThrow(() -> new ResourceNotFoundException("event", eventId));
+		return visible(this.events.find(eventId).orElseThrow(() -> new ResourceNotFoundException("event", eventId)));
 	}
 
 	private WeddingEvent published(WeddingEvent event, List<EventTiming> timings) {
@@ -126,8 +127,8 @@ class WeddingEventService {
 	}
 
 	private WeddingEvent liveEvent(UUID eventId) {
-		WeddingEvent event = this.events.lockForUpdate(eventId)
-			.orElseThrow(() -> new ResourceNotFoundException("event", eventId));
+		WeddingEvent event = visible(
+				this.events.lockForUpdate(eventId).orElseThrow(() -> new ResourceNotFoundException("event", eventId)));
 		if (event.deleted()) {
 			throw new ConflictException("Event deleted", "Event " + eventId + " is deleted and cannot be changed");
 		}
@@ -135,7 +136,16 @@ class WeddingEventService {
 	}
 
 	private Wedding wedding(UUID weddingId) {
-		return this.weddings.find(weddingId).orElseThrow(() -> new ResourceNotFoundException("wedding", weddingId));
+		Wedding wedding = this.weddings.find(weddingId)
+			.orElseThrow(() -> new ResourceNotFoundException("wedding", weddingId));
+		TenantScope.check(wedding.tenantId(), "wedding", weddingId);
+		return wedding;
+	}
+
+	/** Another tenant's event is as unknown as a missing one. */
+	private static WeddingEvent visible(WeddingEvent event) {
+		TenantScope.check(event.tenantId(), "event", event.id());
+		return event;
 	}
 
 }

@@ -160,17 +160,26 @@ class IntegrationApiIntegrationTests {
 		assertThat(sync.get("status").asString()).isEqualTo("FAILED");
 		JsonNode integration = this.api.get("/api/integrations/" + id).expect(200).body();
 		assertThat(integration.get("status").asString()).isEqualTo("AUTH_FAILED");
+		// polling stops: a refused password is not sent to the server again
+		assertThat(pollTriggers(id)).isZero();
 		Response restartCompleted = this.api.post("/api/syncs/" + sync.get("syncId").asString() + "/restart", Map.of());
 		assertThat(restartCompleted.status()).isEqualTo(202);
 		this.api.awaitEnd(sync.get("syncId").asString());
 		this.api.patch("/api/integrations/" + id, Map.of("password", radicale.password())).expect(200);
 		assertThat(this.api.get("/api/integrations/" + id).expect(200).body().get("status").asString())
 			.isEqualTo("ACTIVE");
+		assertThat(pollTriggers(id)).isOne();
 		JsonNode retried = this.api.syncAndWait(id);
 		assertThat(retried.get("status").asString()).isEqualTo("COMPLETED");
 		Response again = this.api.post("/api/syncs/" + retried.get("syncId").asString() + "/restart", Map.of());
 		assertThat(again.expect(409).body().get("title").asString()).isEqualTo("Sync cannot be restarted");
 		assertThat(output.getAll()).doesNotContain(SECRET).doesNotContain(radicale.password());
+	}
+
+	private int pollTriggers(UUID integrationId) {
+		return this.jdbc.queryForObject(
+				"SELECT count(*) FROM qrtz_triggers WHERE trigger_group = 'integration-poll' AND trigger_name = ?",
+				Integer.class, integrationId.toString());
 	}
 
 	private static UUID id(Response created) {

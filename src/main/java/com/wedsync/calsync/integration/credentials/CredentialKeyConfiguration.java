@@ -7,6 +7,7 @@ import java.nio.file.Path;
 import java.nio.file.attribute.PosixFilePermissions;
 import java.security.SecureRandom;
 import java.util.Base64;
+import java.util.LinkedHashMap;
 import java.util.Map;
 
 import javax.crypto.SecretKey;
@@ -24,7 +25,10 @@ import org.springframework.util.StringUtils;
  * Where the credential key comes from: {@code CALSYNC_CREDENTIALS_KEY} (base64 of 32
  * bytes) with {@code CALSYNC_CREDENTIALS_KEY_ID} in production; otherwise a key generated
  * once into {@code <data-dir>/credential.key} (owner-only permissions), which is what the
- * embedded zero-setup default needs.
+ * embedded zero-setup default needs. Keys being rotated out stay readable through
+ * {@code CALSYNC_CREDENTIALS_RETIRED_KEYS} ({@code id:base64,id:base64}) until
+ * {@code POST /api/admin/credential-key-rotation} has re-sealed everything under the
+ * current key.
  */
 @Configuration(proxyBeanMethods = false)
 class CredentialKeyConfiguration {
@@ -40,8 +44,22 @@ class CredentialKeyConfiguration {
 
 	@Bean
 	CredentialKeyring credentialKeyring(@Value("${calsync.credentials.key:}") String key,
-			@Value("${calsync.credentials.key-id:}") String keyId, @Value("${calsync.data-dir}") Path dataDir)
-			throws IOException {
+			@Value("${calsync.credentials.key-id:}") String keyId,
+			@Value("${calsync.credentials.retired-keys:}") String retiredKeys,
+			@Value("${calsync.data-dir}") Path dataDir) throws IOException {
+		CredentialKeyring current = currentKey(key, keyId, dataDir);
+		Map<String, SecretKey> keys = new LinkedHashMap<>();
+		for (String entry : StringUtils.commaDelimitedListToStringArray(retiredKeys)) {
+			String[] idAndKey = entry.trim().split(":", 2);
+			if (idAndKey.length != 2 || !StringUtils.hasText(idAndKey[0])) {
+				throw new IllegalStateException("calsync.credentials.retired-keys must list '<key id>:<base64 key>'");
+			}
+			keys.put(idAndKey[0].trim(), aesKey(idAndKey[1], "calsync.credentials.retired-keys"));
+		}
+		return current.with(keys);
+	}
+
+	private static CredentialKeyring currentKey(String key, String keyId, Path dataDir) throws IOException {
 		if (StringUtils.hasText(key)) {
 			String id = StringUtils.hasText(keyId) ? keyId : "env";
 			return new CredentialKeyring(id, Map.of(id, aesKey(key, "calsync.credentials.key")));

@@ -1,6 +1,9 @@
 package com.wedsync.calsync.integration.credentials;
 
+import java.util.HashMap;
 import java.util.Map;
+import java.util.Set;
+import java.util.TreeSet;
 
 import javax.crypto.SecretKey;
 
@@ -23,6 +26,23 @@ public final class CredentialKeyring {
 		this.keys = Map.copyOf(keys);
 	}
 
+	/**
+	 * This keyring with retired keys added: they open what they sealed, never seal
+	 * anything new. A retired key cannot reuse the current key's id.
+	 */
+	public CredentialKeyring with(Map<String, SecretKey> retired) {
+		Assert.isTrue(!retired.containsKey(this.currentKeyId),
+				() -> "retired key id '" + this.currentKeyId + "' is the current key's id");
+		Map<String, SecretKey> all = new HashMap<>(retired);
+		all.putAll(this.keys);
+		return new CredentialKeyring(this.currentKeyId, all);
+	}
+
+	/** The ids of every key that can open a credential, the current one included. */
+	public Set<String> keyIds() {
+		return this.keys.keySet();
+	}
+
 	public String currentKeyId() {
 		return this.currentKeyId;
 	}
@@ -37,6 +57,12 @@ public final class CredentialKeyring {
 			throw new CredentialException("No credential key with id '" + keyId + "' is configured");
 		}
 		return key;
+	}
+
+	@Override
+	public String toString() {
+		// never the key material
+		return "CredentialKeyring[current=" + this.currentKeyId + ", keys=" + new TreeSet<>(this.keys.keySet()) + "]";
 	}
 
 }

@@ -35,11 +35,18 @@ public class ConflictRepository {
 			.update();
 	}
 
-	public List<RecordedConflict> find(UUID integrationId, int limit) {
+	/**
+	 * The newest conflicts, optionally of one integration and of one tenant's
+	 * integrations ({@code null}s match everything).
+	 */
+	public List<RecordedConflict> find(UUID integrationId, String tenantId, int limit) {
 		return this.jdbc.sql(
 				"SELECT * FROM sync_conflict WHERE (CAST(:integration AS UUID) IS NULL OR integration_id = :integration) "
+						+ "AND (CAST(:tenant AS VARCHAR(100)) IS NULL OR integration_id IN "
+						+ "(SELECT id FROM integration WHERE tenant_id = :tenant)) "
 						+ "ORDER BY created_at DESC, id LIMIT :limit")
 			.param("integration", integrationId)
+			.param("tenant", tenantId)
 			.param("limit", limit)
 			.query(ConflictRepository::conflict)
 			.list();
