@@ -6,6 +6,8 @@ import java.util.List;
 import java.util.Locale;
 import java.util.UUID;
 
+import com.wedsync.calsync.caldav.ForbiddenUrlException;
+import com.wedsync.calsync.caldav.OutboundUrlPolicy;
 import com.wedsync.calsync.security.TenantScope;
 import com.wedsync.calsync.web.InvalidRequestException;
 import com.wedsync.calsync.web.ResourceNotFoundException;
@@ -42,14 +44,17 @@ class IntegrationController {
 
 	private final ApplicationEventPublisher events;
 
+	private final OutboundUrlPolicy urlPolicy;
+
 	private final int defaultPollIntervalSeconds;
 
 	IntegrationController(IntegrationRepository integrations, CalendarRepository calendars,
-			ApplicationEventPublisher events,
+			ApplicationEventPublisher events, OutboundUrlPolicy urlPolicy,
 			@Value("${calsync.integrations.default-poll-interval:300s}") Duration defaultPollInterval) {
 		this.integrations = integrations;
 		this.calendars = calendars;
 		this.events = events;
+		this.urlPolicy = urlPolicy;
 		this.defaultPollIntervalSeconds = (int) defaultPollInterval.toSeconds();
 	}
 
@@ -57,6 +62,12 @@ class IntegrationController {
 	ResponseEntity<IntegrationResponse> create(@Valid @RequestBody CreateIntegrationRequest request) {
 		Provider provider = provider(request.provider());
 		URI serverUrl = serverUrl(provider, request.serverUrl());
+		try {
+			this.urlPolicy.check(serverUrl);
+		}
+		catch (ForbiddenUrlException ex) {
+			throw new InvalidRequestException("serverUrl", "serverUrl is not allowed: " + ex.getReason());
+		}
 		int interval = (request.pollIntervalSeconds() != null) ? request.pollIntervalSeconds()
 				: this.defaultPollIntervalSeconds;
 		String tenantId = TenantScope.resolve(request.tenantId(), "tenant", request.tenantId());

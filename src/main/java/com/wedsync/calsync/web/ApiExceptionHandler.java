@@ -5,12 +5,14 @@ import java.util.Map;
 
 import com.wedsync.calsync.batch.SyncNotRestartableException;
 import com.wedsync.calsync.batch.SyncNotRunningException;
+import tools.jackson.core.JacksonException;
 
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.HttpStatusCode;
 import org.springframework.http.ProblemDetail;
 import org.springframework.http.ResponseEntity;
+import org.springframework.http.converter.HttpMessageNotReadableException;
 import org.springframework.web.bind.MethodArgumentNotValidException;
 import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.RestControllerAdvice;
@@ -37,6 +39,31 @@ class ApiExceptionHandler extends ResponseEntityExceptionHandler {
 		problem.setDetail(errors.isEmpty() ? "The request is not valid" : errors.size() + " invalid field(s): "
 				+ String.join(", ", errors.stream().map((e) -> e.get("field") + " " + e.get("message")).toList()));
 		problem.setProperty("errors", errors);
+		return handleExceptionInternal(ex, problem, headers, status, request);
+	}
+
+	/**
+	 * Malformed JSON, a value of the wrong type, an impossible date: the detail names the
+	 * field, never the value (it may be a password).
+	 */
+	@Override
+	protected ResponseEntity<Object> handleHttpMessageNotReadable(HttpMessageNotReadableException ex,
+			HttpHeaders headers, HttpStatusCode status, WebRequest request) {
+		ProblemDetail problem = ProblemDetail.forStatus(status);
+		problem.setTitle("Invalid request");
+		String field = (ex.getCause() instanceof JacksonException json) ? json.getPath()
+			.stream()
+			.map((reference) -> (reference.getPropertyName() != null) ? reference.getPropertyName()
+					: "[" + reference.getIndex() + "]")
+			.reduce((a, b) -> b.startsWith("[") ? a + b : a + "." + b)
+			.orElse(null) : null;
+		if (field != null) {
+			problem.setDetail("The request body is not valid JSON: field '" + field + "' has the wrong type or form");
+			problem.setProperty("errors", List.of(Map.of("field", field, "message", "wrong type or form")));
+		}
+		else {
+			problem.setDetail("The request body is missing or not valid JSON of the expected shape");
+		}
 		return handleExceptionInternal(ex, problem, headers, status, request);
 	}
 

@@ -7,15 +7,27 @@ import org.springframework.boot.context.properties.EnableConfigurationProperties
 
 import com.wedsync.calsync.caldav.CalDavClientFactory;
 import com.wedsync.calsync.caldav.CalDavProperties;
+import com.wedsync.calsync.caldav.OutboundUrlPolicy;
+import com.wedsync.calsync.caldav.OutboundUrlProperties;
 
-/** Provides the shared {@link CalDavClientFactory} from {@code calsync.caldav.*}. */
+/**
+ * Provides the shared {@link CalDavClientFactory} from {@code calsync.caldav.*}, fetching
+ * only what the {@link OutboundUrlPolicy} allows.
+ */
 @Configuration(proxyBeanMethods = false)
-@EnableConfigurationProperties(CalDavProperties.class)
+@EnableConfigurationProperties({ CalDavProperties.class, OutboundUrlProperties.class })
 class CalDavConfiguration {
 
 	@Bean
-	SardineCalDavClientFactory calDavClientFactory(CalDavProperties properties, MeterRegistry meterRegistry) {
-		return new SardineCalDavClientFactory(CalDavSettings.from(properties), properties.resilience(), meterRegistry);
+	OutboundUrlPolicy outboundUrlPolicy(OutboundUrlProperties properties) {
+		return new OutboundUrlPolicy(properties);
+	}
+
+	@Bean
+	SardineCalDavClientFactory calDavClientFactory(CalDavProperties properties, OutboundUrlPolicy urlPolicy,
+			MeterRegistry meterRegistry) {
+		return new SardineCalDavClientFactory(CalDavSettings.from(properties), properties.resilience(), urlPolicy,
+				meterRegistry);
 	}
 
 }

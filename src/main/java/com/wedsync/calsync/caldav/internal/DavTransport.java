@@ -22,6 +22,7 @@ import org.apache.http.client.methods.HttpRequestBase;
 import org.apache.http.impl.client.HttpClientBuilder;
 
 import com.wedsync.calsync.caldav.DavCredentials;
+import com.wedsync.calsync.caldav.OutboundUrlPolicy;
 import com.wedsync.calsync.caldav.TransportException;
 
 /**
@@ -40,6 +41,8 @@ final class DavTransport extends SardineImpl {
 
 	private final HostResilience resilience;
 
+	private final OutboundUrlPolicy urlPolicy;
+
 	private final Duration responseTimeout;
 
 	private final ScheduledExecutorService deadlines;
@@ -47,13 +50,14 @@ final class DavTransport extends SardineImpl {
 	private final Set<String> preemptiveOrigins = new HashSet<>();
 
 	DavTransport(HttpClientBuilder builder, DavCredentials credentials, CalDavRequestMetrics metrics,
-			long maxResponseBytes, HostResilience resilience, Duration responseTimeout,
+			long maxResponseBytes, HostResilience resilience, OutboundUrlPolicy urlPolicy, Duration responseTimeout,
 			ScheduledExecutorService deadlines) {
 		super(builder, credentials.username(), credentials.password());
 		this.metrics = metrics;
 		this.maxResponseBytes = maxResponseBytes;
 		this.username = credentials.username();
 		this.resilience = resilience;
+		this.urlPolicy = urlPolicy;
 		this.responseTimeout = responseTimeout;
 		this.deadlines = deadlines;
 	}
@@ -66,6 +70,9 @@ final class DavTransport extends SardineImpl {
 	 */
 	DavResponse send(HttpRequestBase request) {
 		URI url = request.getURI();
+		// Every URL, typed by a user or named by a server (redirect, principal, home,
+		// href), before any byte or credential goes out.
+		this.urlPolicy.check(url);
 		sendCredentialsUpFront(url);
 		return this.resilience.execute(url, this.username, () -> sendOnce(request));
 	}

@@ -10,6 +10,10 @@ import org.apache.http.client.config.CookieSpecs;
 import org.apache.http.client.config.RequestConfig;
 import org.apache.http.impl.client.HttpClientBuilder;
 import org.apache.http.impl.client.HttpClients;
+import org.apache.http.config.RegistryBuilder;
+import org.apache.http.conn.socket.ConnectionSocketFactory;
+import org.apache.http.conn.socket.PlainConnectionSocketFactory;
+import org.apache.http.conn.ssl.SSLConnectionSocketFactory;
 import org.apache.http.impl.conn.PoolingHttpClientConnectionManager;
 import org.springframework.util.Assert;
 
@@ -17,6 +21,7 @@ import com.wedsync.calsync.caldav.CalDavClient;
 import com.wedsync.calsync.caldav.CalDavClientFactory;
 import com.wedsync.calsync.caldav.CalDavProperties;
 import com.wedsync.calsync.caldav.DavCredentials;
+import com.wedsync.calsync.caldav.OutboundUrlPolicy;
 
 /**
  * Opens sardine-backed sessions that share one keep-alive connection pool and one set of
@@ -36,6 +41,8 @@ public final class SardineCalDavClientFactory implements CalDavClientFactory, Au
 
 	private final ScheduledExecutorService deadlines;
 
+	private final OutboundUrlPolicy urlPolicy;
+
 	/** A factory that sends each request once: no retries, no circuit, no rate limit. */
 	public SardineCalDavClientFactory(CalDavSettings settings, MeterRegistry meterRegistry) {
 		this(settings, ResilienceSettings.singleAttempt(), meterRegistry);
@@ -43,6 +50,17 @@ public final class SardineCalDavClientFactory implements CalDavClientFactory, Au
 
 	public SardineCalDavClientFactory(CalDavSettings settings, CalDavProperties.Resilience resilience,
 			MeterRegistry meterRegistry) {
+		this(settings, resilience, OutboundUrlPolicy.permissive(), meterRegistry);
+	}
+
+	/**
+	 * A factory whose clients fetch only what the policy allows: each request URL is
+	 * checked, and connections go only to the addresses the policy resolved and checked.
+	 */
+	public SardineCalDavClientFactory(CalDavSettings settings, CalDavProperties.Resilience resilience,
+			OutboundUrlPolicy urlPolicy, MeterRegistry meterRegistry) {
+		Assert.notNull(urlPolicy, "urlPolicy must not be null");
+		this.urlPolicy = urlPolicy;
 		Assert.notNull(settings, "settings must not be null");
 		Assert.notNull(resilience, "resilience must not be null");
 		Assert.notNull(meterRegistry, "meterRegistry must not be null");
@@ -54,7 +72,10 @@ public final class SardineCalDavClientFactory implements CalDavClientFactory, Au
 			thread.setDaemon(true);
 			return thread;
 		});
-		this.pool = new PoolingHttpClientConnectionManager();
+		this.pool = new PoolingHttpClientConnectionManager(RegistryBuilder.<ConnectionSocketFactory>create()
+			.register("http", PlainConnectionSocketFactory.getSocketFactory())
+			.register("https", SSLConnectionSocketFactory.getSocketFactory())
+			.build(), urlPolicy::allowedAddresses);
 		this.pool.setMaxTotal(64);
 		// Few parallel requests per host: iCloud rate-limits per account and host.
 		this.pool.setDefaultMaxPerRoute(4);
@@ -84,7 +105,7 @@ public final class SardineCalDavClientFactory implements CalDavClientFactory, Au
 			.disableContentCompression()
 			.setUserAgent("calsync");
 		DavTransport transport = new DavTransport(builder, credentials, this.metrics, this.settings.maxResponseBytes(),
-				this.resilience, this.settings.responseTimeout(), this.deadlines);
+				this.resilience, this.urlPolicy, this.settings.responseTimeout(), this.deadlines);
 		return new SardineCalDavClient(server, transport, this.settings);
 	}
 
