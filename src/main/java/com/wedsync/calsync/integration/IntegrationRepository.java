@@ -12,6 +12,7 @@ import com.wedsync.calsync.caldav.DavCredentials;
 import com.wedsync.calsync.integration.credentials.CredentialCipher;
 import com.wedsync.calsync.integration.credentials.SealedCredential;
 
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 import org.springframework.transaction.annotation.Propagation;
@@ -34,9 +35,12 @@ public class IntegrationRepository {
 
 	private final CredentialCipher cipher;
 
-	IntegrationRepository(JdbcClient jdbc, CredentialCipher cipher) {
+	private final ApplicationEventPublisher events;
+
+	IntegrationRepository(JdbcClient jdbc, CredentialCipher cipher, ApplicationEventPublisher events) {
 		this.jdbc = jdbc;
 		this.cipher = cipher;
+		this.events = events;
 	}
 
 	public Integration create(String tenantId, Provider provider, URI serverUrl, String username, String password,
@@ -104,11 +108,23 @@ public class IntegrationRepository {
 
 	/**
 	 * Records that the server refused the credentials. Committed on its own, because the
-	 * sync that found out fails and rolls back its own transaction.
+	 * sync that found out fails and rolls back its own transaction. The first time
+	 * (status not yet AUTH_FAILED) {@link IntegrationAuthFailed} is published inside this
+	 * transaction.
 	 */
 	@Transactional(propagation = Propagation.REQUIRES_NEW)
 	public void markAuthFailed(UUID id, String detail) {
-		updateStatus(id, IntegrationStatus.AUTH_FAILED, detail);
+		boolean changed = this.jdbc
+			.sql("UPDATE integration SET status = ?, status_detail = ?, updated_at = ? WHERE id = ? AND status <> ?")
+			.params(IntegrationStatus.AUTH_FAILED.name(), detail, timestamp(Instant.now()), id,
+					IntegrationStatus.AUTH_FAILED.name())
+			.update() > 0;
+		if (!changed) {
+			updateStatus(id, IntegrationStatus.AUTH_FAILED, detail);
+			return;
+		}
+		find(id).ifPresent((integration) -> this.events
+			.publishEvent(new IntegrationAuthFailed(id, integration.tenantId(), detail)));
 	}
 
 	public void updatePollInterval(UUID id, int pollIntervalSeconds) {
