@@ -59,10 +59,13 @@ class InboundDeliveries {
 		}
 		WebhookSubscription subscription = found.get();
 		Long signedAt = parseLong(timestamp);
-		if (signedAt == null
-				|| Duration.between(Instant.ofEpochSecond(signedAt), receivedAt).abs().compareTo(this.tolerance) > 0) {
-			return refuse(Inbound.STALE, "Missing, malformed or stale " + WebhookSignature.TIMESTAMP_HEADER
-					+ " (unix seconds, within " + this.tolerance.toSeconds() + " s of the server's clock)");
+		if (signedAt == null) {
+			return refuse(Inbound.BAD_SIGNATURE,
+					"Missing or malformed " + WebhookSignature.TIMESTAMP_HEADER + " (unix seconds)");
+		}
+		if (Duration.between(Instant.ofEpochSecond(signedAt), receivedAt).abs().compareTo(this.tolerance) > 0) {
+			return refuse(Inbound.STALE, "Stale " + WebhookSignature.TIMESTAMP_HEADER + ": more than "
+					+ this.tolerance.toSeconds() + " s from the server's clock");
 		}
 		String secret = this.secrets.open(subscription.secret(), WebhookSecrets.subscriptionOwner(subscription.id()));
 		if (!WebhookSignature.verify(secret, signedAt, body, signature)) {

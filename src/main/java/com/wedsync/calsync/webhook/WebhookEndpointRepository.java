@@ -47,7 +47,8 @@ class WebhookEndpointRepository {
 	}
 
 	/**
-	 * @param tenantId one tenant's, or every one's when {@code null} */
+	 * @param tenantId one tenant's, or every one's when {@code null}
+	 */
 	List<WebhookEndpoint> findAll(String tenantId) {
 		return this.jdbc
 			.sql("SELECT * FROM webhook_endpoint WHERE (CAST(:tenant AS VARCHAR(100)) IS NULL OR tenant_id = :tenant) "

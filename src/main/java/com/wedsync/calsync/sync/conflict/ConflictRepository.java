@@ -26,7 +26,8 @@ public class ConflictRepository {
 	}
 
 	/**
-	 * @return the new conflict's id */
+	 * @return the new conflict's id
+	 */
 	public UUID record(UUID integrationId, UUID eventId, UUID calendarId, String field, String rule, String keptValue,
 			String discardedValue) {
 		UUID id = UUID.randomUUID();
