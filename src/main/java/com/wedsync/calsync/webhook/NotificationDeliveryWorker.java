@@ -56,7 +56,14 @@ class NotificationDeliveryWorker {
 	boolean deliverDue() {
 		List<Claimed> due = this.outbox.claim(this.settings.batchSize(), this.settings.lease());
 		for (Claimed notification : due) {
-			deliver(notification);
+			try {
+				deliver(notification);
+			}
+			catch (RuntimeException ex) {
+				// e.g. its endpoint deleted mid-delivery; the lease runs out and a later
+				// look settles it
+				logger.warn("Could not record the delivery of notification " + notification.id(), ex);
+			}
 		}
 		return due.size() == this.settings.batchSize();
 	}
