@@ -195,6 +195,29 @@ class OutboundWebhookFunctionalTests {
 			.allMatch((r) -> r.type().equals("integration.auth_failed") && r.signatureValid());
 	}
 
+	@Test
+	void shouldKeepEndpointsToTheirTenantAndRefuseBadOnes() {
+		CalSyncApi owner = this.api.withToken(this.api.issueTenantToken(TENANT));
+		CalSyncApi other = this.api.withToken(this.api.issueTenantToken("tenant-else"));
+
+		assertThat(owner.get("/api/webhook-endpoints").expect(200).body()).hasSize(1);
+		assertThat(owner.get("/api/webhook-endpoints").expect(200).body().get(0).has("secret")).isFalse();
+		assertThat(other.get("/api/webhook-endpoints").expect(200).body()).isEmpty();
+		other.get("/api/webhook-endpoints/" + this.endpointId).expect(404);
+		other.get("/api/webhook-endpoints/" + this.endpointId + "/deliveries").expect(404);
+		other.delete("/api/webhook-endpoints/" + this.endpointId).expect(404);
+		other.post("/api/webhook-endpoints", Map.of("tenantId", TENANT, "url", "https://x.example/h")).expect(404);
+		this.api.post("/api/webhook-endpoints", Map.of("url", "https://x.example/h")).expect(400);
+		owner.post("/api/webhook-endpoints", Map.of("url", "ftp://x.example/h")).expect(400);
+		owner.post("/api/webhook-endpoints", Map.of("url", "https://user:pw@x.example/h")).expect(400);
+		owner.post("/api/webhook-endpoints", Map.of("url", "https://x.example/h", "events", List.of("event.moved")))
+			.expect(400);
+		assertThat(this.jdbc.queryForObject("SELECT COUNT(*) FROM webhook_endpoint", Long.class)).isEqualTo(1);
+
+		owner.delete("/api/webhook-endpoints/" + this.endpointId).expect(204);
+		assertThat(owner.get("/api/webhook-endpoints").expect(200).body()).isEmpty();
+	}
+
 	private UUID connectWithAWrongPassword() {
 		UUID refused = UUID.fromString(this.api
 			.post("/api/integrations",
