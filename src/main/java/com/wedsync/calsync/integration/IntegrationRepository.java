@@ -38,9 +38,9 @@ public class IntegrationRepository {
 	private final ApplicationEventPublisher events;
 
 	IntegrationRepository(JdbcClient jdbc, CredentialCipher cipher, ApplicationEventPublisher events) {
-		this.events = events;
 		this.jdbc = jdbc;
 		this.cipher = cipher;
+		this.events = events;
 	}
 
 	public Integration create(String tenantId, Provider provider, URI serverUrl, String username, String password,
@@ -146,12 +146,24 @@ public class IntegrationRepository {
 	 * Records that the server refused the credentials. Committed on its own, because the
 	 * sync that found out fails and rolls back its own transaction. The change is
 	 * announced, so the scheduler drops the integration's poll trigger once it commits: a
-	 * refused password is not tried again until someone replaces it.
+	 * refused password is not tried again until someone replaces it. The first time
+	 * (status not yet AUTH_FAILED) {@link IntegrationAuthFailed} is published inside this
+	 * transaction too.
 	 */
 	@Transactional(propagation = Propagation.REQUIRES_NEW)
 	public void markAuthFailed(UUID id, String detail) {
-		updateStatus(id, IntegrationStatus.AUTH_FAILED, detail);
+		boolean changed = this.jdbc
+			.sql("UPDATE integration SET status = ?, status_detail = ?, updated_at = ? WHERE id = ? AND status <> ?")
+			.params(IntegrationStatus.AUTH_FAILED.name(), detail, timestamp(Instant.now()), id,
+					IntegrationStatus.AUTH_FAILED.name())
+			.update() > 0;
+		if (!changed) {
+			updateStatus(id, IntegrationStatus.AUTH_FAILED, detail);
+			return;
+		}
 		this.events.publishEvent(new IntegrationChanged(id));
+		find(id).ifPresent((integration) -> this.events
+			.publishEvent(new IntegrationAuthFailed(id, integration.tenantId(), detail)));
 	}
 
 	public void updatePollInterval(UUID id, int pollIntervalSeconds) {

@@ -22,6 +22,7 @@ import org.quartz.impl.matchers.GroupMatcher;
 import com.wedsync.calsync.integration.Integration;
 import com.wedsync.calsync.integration.IntegrationStatus;
 
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.stereotype.Component;
 
 /**
@@ -49,8 +50,11 @@ public class IntegrationSchedule {
 
 	private final Scheduler scheduler;
 
-	IntegrationSchedule(Scheduler scheduler) {
+	private final PollIntervalPolicy intervals;
+
+	IntegrationSchedule(Scheduler scheduler, ObjectProvider<PollIntervalPolicy> intervals) {
 		this.scheduler = scheduler;
+		this.intervals = intervals.getIfAvailable(() -> Integration::pollIntervalSeconds);
 	}
 
 	/** Makes the scheduler follow the integration's status and poll interval. */
@@ -62,11 +66,12 @@ public class IntegrationSchedule {
 		try {
 			ensureJob(integration.id());
 			SimpleTrigger current = (SimpleTrigger) this.scheduler.getTrigger(pollKey(integration.id()));
-			Trigger wanted = pollTrigger(integration.id(), integration.pollIntervalSeconds());
+			int interval = this.intervals.pollIntervalSeconds(integration);
+			Trigger wanted = pollTrigger(integration.id(), interval);
 			if (current == null) {
 				scheduleIfAbsent(wanted);
 			}
-			else if (current.getRepeatInterval() != integration.pollIntervalSeconds() * 1000L) {
+			else if (current.getRepeatInterval() != interval * 1000L) {
 				this.scheduler.rescheduleJob(current.getKey(), wanted);
 			}
 			if (integration.status() == IntegrationStatus.PAUSED) {

@@ -11,6 +11,7 @@ import java.util.HexFormat;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
+import org.springframework.http.HttpMethod;
 import org.springframework.security.config.Customizer;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
 import org.springframework.security.config.http.SessionCreationPolicy;
@@ -43,6 +44,10 @@ class AdminSecurityConfiguration {
 			TenantTokens tokens) throws Exception {
 		http.authorizeHttpRequests((requests) -> requests
 			.requestMatchers("/actuator/health/**", "/actuator/info", "/actuator/prometheus", "/error")
+			.permitAll()
+			// Change notices prove themselves by their subscription's signature
+			// (webhook/InboundDeliveries), not by API credentials.
+			.requestMatchers(HttpMethod.POST, "/api/webhooks/caldav/**")
 			.permitAll()
 			// Operator-only: tenants, dead letters, key rotation, the actuator.
 			.requestMatchers("/api/tenants/**", "/api/dead-letters/**", "/api/admin/**", "/actuator/**")

@@ -21,7 +21,8 @@ class CleanDatabaseExtension implements BeforeAllCallback, BeforeEachCallback {
 	@Override
 	public void beforeEach(ExtensionContext context) {
 		JdbcTemplate jdbc = SpringExtension.getApplicationContext(context).getBean(JdbcTemplate.class);
-		jdbc.execute("TRUNCATE integration, wedding, webhook_inbox, webhook_outbox, tenant_token CASCADE");
+		jdbc.execute(
+				"TRUNCATE integration, wedding, webhook_inbox, webhook_outbox, webhook_endpoint, tenant_token CASCADE");
 	}
 
 }

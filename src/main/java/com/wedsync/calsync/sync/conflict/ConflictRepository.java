@@ -25,14 +25,19 @@ public class ConflictRepository {
 		this.jdbc = jdbc;
 	}
 
-	public void record(UUID integrationId, UUID eventId, UUID calendarId, String field, String rule, String keptValue,
+	/**
+	 * @return the new conflict's id
+	 */
+	public UUID record(UUID integrationId, UUID eventId, UUID calendarId, String field, String rule, String keptValue,
 			String discardedValue) {
+		UUID id = UUID.randomUUID();
 		this.jdbc
 			.sql("INSERT INTO sync_conflict (id, integration_id, event_id, calendar_id, field, rule, kept_value, "
 					+ "discarded_value, created_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)")
-			.params(UUID.randomUUID(), integrationId, eventId, calendarId, (field != null) ? field : "EVENT", rule,
-					cut(keptValue), cut(discardedValue), timestamp(Instant.now()))
+			.params(id, integrationId, eventId, calendarId, (field != null) ? field : "EVENT", rule, cut(keptValue),
+					cut(discardedValue), timestamp(Instant.now()))
 			.update();
+		return id;
 	}
 
 	/**

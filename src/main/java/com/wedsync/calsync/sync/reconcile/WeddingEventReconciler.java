@@ -28,6 +28,7 @@ import com.wedsync.calsync.wedding.WeddingEvent;
 import com.wedsync.calsync.wedding.WeddingEventRepository;
 import com.wedsync.calsync.wedding.WeddingRepository;
 
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.stereotype.Component;
 
 /**
@@ -63,10 +64,12 @@ class WeddingEventReconciler {
 
 	private final PlatformPropagation propagation;
 
+	private final ApplicationEventPublisher notices;
+
 	WeddingEventReconciler(SyncPlanner planner, CalendarObjectParser parser, EventRenderer renderer,
 			WeddingEventRepository events, WeddingRepository weddings, EventLinkRepository links,
 			CalendarRepository calendars, SyncStagingRepository staging, CalendarPusher pusher,
-			ConflictRecorder conflicts, PlatformPropagation propagation) {
+			ConflictRecorder conflicts, PlatformPropagation propagation, ApplicationEventPublisher notices) {
 		this.planner = planner;
 		this.parser = parser;
 		this.renderer = renderer;
@@ -78,6 +81,7 @@ class WeddingEventReconciler {
 		this.pusher = pusher;
 		this.conflicts = conflicts;
 		this.propagation = propagation;
+		this.notices = notices;
 	}
 
 	/**
@@ -120,7 +124,19 @@ class WeddingEventReconciler {
 		SyncAction action = this.planner.plan(base, platformSide, calendarSide);
 		Applied applied = action.accept(new RemoteChangeExecution(context, platform, weddingId, change, link, remote));
 		this.staging.markApplied(change.calendarId(), change.href(), applied.outcome());
+		notice(context, change, applied);
 		return applied.event();
+	}
+
+	// In the chunk's transaction: whoever tells the platform records it with the change.
+	private void notice(ReconcileContext context, StagedChange change, Applied applied) {
+		if (applied.event() == null || "UNCHANGED".equals(applied.outcome())) {
+			return;
+		}
+		WeddingEvent event = applied.event();
+		this.notices.publishEvent(new PlatformEventSynced(context.tenantId(), context.integrationId(),
+				change.calendarId(), event.weddingId(), event.id(), event.uid(),
+				PlatformEventSynced.Change.valueOf(applied.outcome()), event.version()));
 	}
 
 	/** The event after a remote change was applied, and what applying it did. */
