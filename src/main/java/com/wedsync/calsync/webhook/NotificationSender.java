@@ -8,6 +8,9 @@ import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
 
+import com.wedsync.calsync.caldav.ForbiddenUrlException;
+import com.wedsync.calsync.caldav.OutboundUrlPolicy;
+
 import org.springframework.stereotype.Component;
 
 /**
@@ -29,7 +32,10 @@ class NotificationSender {
 
 	private final Duration requestTimeout;
 
-	NotificationSender(WebhookProperties properties) {
+	private final OutboundUrlPolicy policy;
+
+	NotificationSender(WebhookProperties properties, OutboundUrlPolicy policy) {
+		this.policy = policy;
 		this.http = HttpClient.newBuilder()
 			.connectTimeout(properties.outbound().connectTimeout())
 			.followRedirects(HttpClient.Redirect.NEVER)
@@ -40,6 +46,14 @@ class NotificationSender {
 	/** The endpoint's HTTP status; an exception when there was no answer. */
 	int send(WebhookEndpoint endpoint, String secret, NotificationOutbox.Claimed notification)
 			throws IOException, InterruptedException {
+		// Checked again at each delivery: the name may resolve elsewhere since it was
+		// registered. (A change between this check and the connection is not caught.)
+		try {
+			this.policy.check(endpoint.url());
+		}
+		catch (ForbiddenUrlException ex) {
+			throw new IOException(ex.getMessage(), ex);
+		}
 		byte[] body = notification.payload().getBytes(StandardCharsets.UTF_8);
 		long timestamp = Instant.now().getEpochSecond();
 		HttpRequest request = HttpRequest.newBuilder(endpoint.url())

@@ -164,6 +164,31 @@ class CrossTenantAccessIntegrationTests {
 		cases.put("PATCH /api/events/{id}",
 				(r) -> notFound(this.tenantB.patch("/api/events/" + r.event(), Map.of("summary", "Hijacked"))));
 		cases.put("DELETE /api/events/{id}", (r) -> notFound(this.tenantB.delete("/api/events/" + r.event())));
+		// webhooks: subscriptions and endpoints are A's; a notice needs the
+		// subscription's
+		// signature, not a token
+		cases.put("POST /api/integrations/{integrationId}/webhook-subscriptions",
+				(r) -> notFound(this.tenantB.post("/api/integrations/" + r.integration() + "/webhook-subscriptions",
+						Map.of("description", "mine now"))));
+		cases.put("GET /api/integrations/{integrationId}/webhook-subscriptions",
+				(r) -> notFound(this.tenantB.get("/api/integrations/" + r.integration() + "/webhook-subscriptions")));
+		cases.put("DELETE /api/integrations/{integrationId}/webhook-subscriptions/{subscriptionId}",
+				(r) -> notFound(this.tenantB
+					.delete("/api/integrations/" + r.integration() + "/webhook-subscriptions/" + r.subscription())));
+		cases.put("POST /api/webhooks/caldav/{subscriptionId}", (r) -> problem(this.tenantB.post(
+				"/api/webhooks/caldav/" + r.subscription(),
+				Map.of("deliveryId", "forged", "calendarUrl", "https://dav.example.com/cal/", "changeType", "updated")),
+				401));
+		cases.put("POST /api/webhook-endpoints", (r) -> notFound(this.tenantB.post("/api/webhook-endpoints",
+				Map.of("tenantId", A, "url", "https://203.0.113.10/stolen"))));
+		cases.put("GET /api/webhook-endpoints",
+				(r) -> notFound(this.tenantB.get("/api/webhook-endpoints?tenantId=" + A)));
+		cases.put("GET /api/webhook-endpoints/{id}",
+				(r) -> notFound(this.tenantB.get("/api/webhook-endpoints/" + r.endpoint())));
+		cases.put("DELETE /api/webhook-endpoints/{id}",
+				(r) -> notFound(this.tenantB.delete("/api/webhook-endpoints/" + r.endpoint())));
+		cases.put("GET /api/webhook-endpoints/{id}/deliveries",
+				(r) -> notFound(this.tenantB.get("/api/webhook-endpoints/" + r.endpoint() + "/deliveries")));
 		// operator endpoints
 		UUID any = UUID.randomUUID();
 		cases.put("GET /api/tenants/{tenantId}/tokens",
@@ -236,7 +261,9 @@ class CrossTenantAccessIntegrationTests {
 				"SELECT wedding_id, calendar_id, role FROM participant ORDER BY calendar_id",
 				"SELECT id, summary, version, deleted FROM wedding_event WHERE tenant_id = 'tenant-a' ORDER BY id",
 				"SELECT id, status FROM sync_run ORDER BY id", "SELECT count(*) FROM sync_conflict",
-				"SELECT count(*) FROM tenant_token WHERE tenant_id = 'tenant-a' AND revoked_at IS NULL")) {
+				"SELECT count(*) FROM tenant_token WHERE tenant_id = 'tenant-a' AND revoked_at IS NULL",
+				"SELECT id FROM webhook_subscription ORDER BY id", "SELECT id, url FROM webhook_endpoint ORDER BY id",
+				"SELECT count(*) FROM webhook_inbox", "SELECT count(*) FROM webhook_outbox")) {
 			rows.add(this.jdbc.queryForList(sql).toString());
 		}
 		return String.join("\n", rows);
@@ -261,7 +288,13 @@ class CrossTenantAccessIntegrationTests {
 		UUID event = id(owner.post("/api/weddings/" + wedding + "/events", ceremony()).expect(201));
 		UUID sync = this.syncRuns.claim(integration, SyncTrigger.MANUAL, SyncPriority.NORMAL, "test").run().id();
 		this.conflicts.record(integration, event, calendar, "SUMMARY", "PLATFORM_WINS", "kept", "discarded");
-		return new Resources(integration, calendar, wedding, event, sync);
+		UUID subscription = id(owner
+			.post("/api/integrations/" + integration + "/webhook-subscriptions", Map.of("description", "relay"))
+			.expect(201));
+		UUID endpoint = id(owner
+			.post("/api/webhook-endpoints", Map.of("tenantId", tenant, "url", "https://203.0.113.10/" + tenant))
+			.expect(201));
+		return new Resources(integration, calendar, wedding, event, sync, subscription, endpoint);
 	}
 
 	private static Map<String, Object> ceremony() {
@@ -273,7 +306,8 @@ class CrossTenantAccessIntegrationTests {
 		return UUID.fromString(response.body().get("id").asString());
 	}
 
-	record Resources(UUID integration, UUID calendar, UUID wedding, UUID event, UUID sync) {
+	record Resources(UUID integration, UUID calendar, UUID wedding, UUID event, UUID sync, UUID subscription,
+			UUID endpoint) {
 	}
 
 }
