@@ -44,6 +44,11 @@ class AdminSecurityConfiguration {
 		http.authorizeHttpRequests((requests) -> requests
 			.requestMatchers("/actuator/health/**", "/actuator/info", "/actuator/prometheus", "/error")
 			.permitAll()
+			// The status page is static; the WebSocket's STOMP CONNECT frame carries the
+			// credentials (realtime/StompAccessControl), a browser cannot add them to the
+			// upgrade request.
+			.requestMatchers("/", "/status", "/status/**", "/ws")
+			.permitAll()
 			// Operator-only: tenants, dead letters, the actuator.
 			.requestMatchers("/api/tenants/**", "/api/dead-letters/**", "/actuator/**")
 			.hasRole(ADMIN)
