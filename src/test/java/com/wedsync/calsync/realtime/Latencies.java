@@ -1,12 +1,11 @@
 package com.wedsync.calsync.realtime;
 
-import java.time.Duration;
 import java.util.List;
 
 /** Percentiles of delivery latencies, for the numbers the live status tests print. */
-record Latencies(int samples, double p50Millis, double p95Millis, double maxMillis) {
+public record Latencies(int samples, double p50Millis, double p95Millis, double maxMillis) {
 
-	static Latencies of(List<StompTestClient.Received> received) {
+	public static Latencies of(List<StompTestClient.Received> received) {
 		List<Double> millis = received.stream()
 			.map(StompTestClient.Received::latency)
 			.map((latency) -> latency.toNanos() / 1e6)
@@ -25,13 +24,9 @@ record Latencies(int samples, double p50Millis, double p95Millis, double maxMill
 		return sorted.get(Math.max(0, rank - 1));
 	}
 
-	String describe(String what) {
+	public String describe(String what) {
 		return "%s: %d messages, latency p50 %.1f ms, p95 %.1f ms, max %.1f ms".formatted(what, this.samples,
 				this.p50Millis, this.p95Millis, this.maxMillis);
-	}
-
-	static Duration asDuration(double millis) {
-		return Duration.ofNanos((long) (millis * 1e6));
 	}
 
 }

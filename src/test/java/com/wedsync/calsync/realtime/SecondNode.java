@@ -12,7 +12,7 @@ import org.springframework.context.ConfigurableApplicationContext;
  * orphaned syncs: under another scheduler name it would take the first node's running
  * syncs for orphans.
  */
-final class SecondNode implements AutoCloseable {
+public final class SecondNode implements AutoCloseable {
 
 	private final ConfigurableApplicationContext context;
 
@@ -20,18 +20,18 @@ final class SecondNode implements AutoCloseable {
 		this.context = context;
 	}
 
-	static SecondNode start() {
+	public static SecondNode start() {
 		return new SecondNode(new SpringApplicationBuilder(CalSyncApplication.class).profiles("test")
 			.properties("server.port=0", "spring.quartz.scheduler-name=calsync-second-node",
 					"calsync.sync.orphan-sweep-interval-ms=0")
 			.run());
 	}
 
-	int port() {
+	public int port() {
 		return Integer.parseInt(this.context.getEnvironment().getProperty("local.server.port"));
 	}
 
-	<T> T bean(Class<T> type) {
+	public <T> T bean(Class<T> type) {
 		return this.context.getBean(type);
 	}
 

@@ -12,12 +12,12 @@ import com.wedsync.calsync.testpeers.CalDavTestServer;
  * A Radicale calendar of many events, written straight into its storage folder (a PUT per
  * event costs ~25 ms and grows with the collection).
  */
-final class SeededCalendars {
+public final class SeededCalendars {
 
 	private SeededCalendars() {
 	}
 
-	static void create(CalDavTestServer radicale, String name, int events) {
+	public static void create(CalDavTestServer radicale, String name, int events) {
 		radicale.createCalendar(name);
 		Path folder = radicale.homeFolder().resolve(name);
 		try {

@@ -29,33 +29,33 @@ import org.springframework.web.socket.messaging.WebSocketStompClient;
  * status endpoint: connects with an {@code Authorization} header, subscribes, and keeps
  * what arrives (messages with their arrival time, ERROR frames, the close).
  */
-final class StompTestClient implements AutoCloseable {
+public final class StompTestClient implements AutoCloseable {
 
 	private static final Duration WAIT = Duration.ofSeconds(10);
 
 	private static final Duration SETTLE = Duration.ofMillis(500);
 
 	/** One status message as received, with when it arrived. */
-	record Received(JsonNode body, Instant receivedAt) {
+	public record Received(JsonNode body, Instant receivedAt) {
 
-		String status() {
+		public String status() {
 			return this.body.get("status").asString();
 		}
 
-		int progress(String field) {
+		public int progress(String field) {
 			return this.body.get("progress").get(field).asInt();
 		}
 
 		/** From the publishing listener to this client. */
-		Duration latency() {
+		public Duration latency() {
 			return Duration.between(Instant.parse(this.body.get("at").asString()), this.receivedAt);
 		}
 
 	}
 
-	final BlockingQueue<Received> messages = new LinkedBlockingQueue<>();
+	public final BlockingQueue<Received> messages = new LinkedBlockingQueue<>();
 
-	final BlockingQueue<String> errors = new LinkedBlockingQueue<>();
+	public final BlockingQueue<String> errors = new LinkedBlockingQueue<>();
 
 	final CountDownLatch closed = new CountDownLatch(1);
 
@@ -72,7 +72,7 @@ final class StompTestClient implements AutoCloseable {
 	 * Connects to {@code /ws} of a node; the session is null when the CONNECT was refused
 	 * (the ERROR frame's message is in {@link #errors}).
 	 */
-	static StompTestClient connect(int port, String authorization) throws InterruptedException {
+	public static StompTestClient connect(int port, String authorization) throws InterruptedException {
 		StompTestClient test = new StompTestClient();
 		StompHeaders connect = new StompHeaders();
 		if (authorization != null) {
@@ -94,7 +94,7 @@ final class StompTestClient implements AutoCloseable {
 		return test;
 	}
 
-	boolean isConnected() {
+	public boolean isConnected() {
 		return this.session != null && this.session.isConnected();
 	}
 
@@ -103,7 +103,7 @@ final class StompTestClient implements AutoCloseable {
 	 * broker sends no RECEIPT for a SUBSCRIBE, and a refusal comes within milliseconds,
 	 * so a quiet half second is an accepted subscription.
 	 */
-	boolean subscribe(String destination) throws InterruptedException {
+	public boolean subscribe(String destination) throws InterruptedException {
 		this.session.subscribe(destination, new Handler());
 		long deadline = System.nanoTime() + SETTLE.toNanos();
 		while (System.nanoTime() < deadline) {
@@ -116,7 +116,7 @@ final class StompTestClient implements AutoCloseable {
 	}
 
 	/** Messages until a COMPLETED or FAILED one (included). */
-	List<Received> awaitSyncEnd(Duration timeout) throws InterruptedException {
+	public List<Received> awaitSyncEnd(Duration timeout) throws InterruptedException {
 		List<Received> received = new ArrayList<>();
 		long deadline = System.nanoTime() + timeout.toNanos();
 		while (System.nanoTime() < deadline) {
