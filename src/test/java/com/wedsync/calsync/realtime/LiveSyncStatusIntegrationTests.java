@@ -23,8 +23,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 /**
  * Live sync status over a real STOMP client: a tenant watching its integration sees a
  * sync of {@value #EVENTS} calendar events start, progress and complete with the counts
- * the sync API reports; subscriptions to another tenant's integration, to unknown topics
- * and connections with a bad token are refused with an ERROR frame.
+ * the sync API reports, or fail with a readable reason; subscriptions to another tenant's
+ * integration, to unknown topics and connections with a bad token are refused with an
+ * ERROR frame.
  */
 @ApplicationTest
 class LiveSyncStatusIntegrationTests {
@@ -97,6 +98,22 @@ class LiveSyncStatusIntegrationTests {
 			assertThat(completed.body().get("error")).isNull();
 		}
 		System.out.println(Latencies.of(received).describe("Live status, one node"));
+	}
+
+	@Test
+	void shouldReportAFailedSyncWithItsReason() throws Exception {
+		UUID integration = this.api.connect(this.radicale, "tenant-a");
+		this.api.patch("/api/integrations/" + integration, Map.of("password", "revoked-on-the-phone")).expect(200);
+		try (StompTestClient client = StompTestClient.connect(this.port, basic("admin", "test-admin-password"))) {
+			assertThat(client.subscribe(SyncStatusTopics.of(integration))).isTrue();
+			this.api.post("/api/integrations/" + integration + "/syncs", Map.of()).expect(202);
+			List<StompTestClient.Received> received = client.awaitSyncEnd(Duration.ofMinutes(1));
+
+			assertThat(received.get(0).status()).isEqualTo("STARTED");
+			StompTestClient.Received failed = received.get(received.size() - 1);
+			assertThat(failed.status()).isEqualTo("FAILED");
+			assertThat(failed.body().get("error").asString()).containsIgnoringCase("401");
+		}
 	}
 
 	@Test

@@ -97,8 +97,12 @@ class StatusPageBrowserTests {
 		while (!state.equals("COMPLETED") && !state.equals("FAILED") && System.nanoTime() < deadline) {
 			state = section.findElement(By.cssSelector(".sync-state")).getText();
 			if (state.equals("STARTED") || state.equals("IN_PROGRESS")) {
-				shownWhileRunning.add(Integer
-					.parseInt(section.findElement(By.cssSelector(".progress")).getDomAttribute("aria-valuenow")));
+				int processed = Integer
+					.parseInt(section.findElement(By.cssSelector(".progress")).getDomAttribute("aria-valuenow"));
+				if (processed > 0 && shownWhileRunning.stream().noneMatch((shown) -> shown > 0)) {
+					screenshot("status-page-syncing.png");
+				}
+				shownWhileRunning.add(processed);
 			}
 			sleep();
 		}
