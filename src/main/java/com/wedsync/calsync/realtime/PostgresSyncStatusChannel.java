@@ -2,6 +2,7 @@ package com.wedsync.calsync.realtime;
 
 import java.nio.charset.StandardCharsets;
 import java.sql.Connection;
+import java.sql.PreparedStatement;
 import java.sql.SQLException;
 import java.sql.Statement;
 
@@ -14,20 +15,18 @@ import org.postgresql.PGNotification;
 import tools.jackson.databind.json.JsonMapper;
 
 import org.springframework.context.SmartLifecycle;
-import org.springframework.jdbc.core.simple.JdbcClient;
-import org.springframework.transaction.PlatformTransactionManager;
-import org.springframework.transaction.TransactionDefinition;
-import org.springframework.transaction.support.TransactionTemplate;
 
 /**
  * Status messages across a cluster without a new component: the node running a sync sends
  * {@code NOTIFY calsync_sync_status} with the message as JSON, and every node (itself
- * included) LISTENs on one connection of its own and relays what arrives to its STOMP
- * subscribers. A NOTIFY is sent in a transaction of its own, because PostgreSQL delivers
- * one only on commit and the chunk transaction that reports progress commits later (or
- * rolls back). Payloads stay under PostgreSQL's 8000-byte limit (errors are cut). While
- * the listening connection is down (it reconnects every second) messages are missed: live
- * status is a view, the sync API has the record.
+ * included) LISTENs and relays what arrives to its STOMP subscribers. Both use a
+ * connection of their own, outside the pool: a sync reporting progress already holds a
+ * pooled connection and must never wait for a second one. The sending connection is in
+ * auto-commit, since PostgreSQL delivers a NOTIFY only when its transaction commits and
+ * the chunk transaction that reports progress commits later (or rolls back). Payloads
+ * stay under PostgreSQL's 8000-byte limit (errors are cut). While the listening
+ * connection is down (it reconnects every second) messages are missed: live status is a
+ * view, the sync API has the record.
  */
 final class PostgresSyncStatusChannel implements SyncStatusChannel, SmartLifecycle {
 
@@ -39,11 +38,7 @@ final class PostgresSyncStatusChannel implements SyncStatusChannel, SmartLifecyc
 
 	private static final int POLL_MILLIS = 500;
 
-	private final DataSource dataSource;
-
-	private final JdbcClient jdbc;
-
-	private final TransactionTemplate ownTransaction;
+	private final DataSource connections;
 
 	private final JsonMapper json;
 
@@ -53,12 +48,14 @@ final class PostgresSyncStatusChannel implements SyncStatusChannel, SmartLifecyc
 
 	private Thread listener;
 
-	PostgresSyncStatusChannel(DataSource dataSource, JdbcClient jdbc, PlatformTransactionManager transactions,
-			JsonMapper json, LocalSubscribers subscribers) {
-		this.dataSource = dataSource;
-		this.jdbc = jdbc;
-		this.ownTransaction = new TransactionTemplate(transactions);
-		this.ownTransaction.setPropagationBehavior(TransactionDefinition.PROPAGATION_REQUIRES_NEW);
+	private Connection sender;
+
+	/**
+	 * @param connections opens a new physical connection on every call (not a pool); the
+	 * channel keeps the ones it opens
+	 */
+	PostgresSyncStatusChannel(DataSource connections, JsonMapper json, LocalSubscribers subscribers) {
+		this.connections = connections;
 		this.json = json;
 		this.subscribers = subscribers;
 	}
@@ -71,9 +68,32 @@ final class PostgresSyncStatusChannel implements SyncStatusChannel, SmartLifecyc
 					message.status(), message.progress(), message.currentOperation(),
 					message.error().substring(0, 200) + "…", message.at()));
 		}
-		String body = payload;
-		this.ownTransaction.executeWithoutResult(
-				(status) -> this.jdbc.sql("SELECT pg_notify(?, ?)").params(CHANNEL, body).query().listOfRows());
+		notify(payload);
+	}
+
+	// One sending connection per node; a broken one is replaced once per message.
+	private synchronized void notify(String payload) {
+		for (int attempt = 1;; attempt++) {
+			try {
+				if (this.sender == null) {
+					this.sender = this.connections.getConnection();
+					this.sender.setAutoCommit(true);
+				}
+				try (PreparedStatement notify = this.sender.prepareStatement("SELECT pg_notify(?, ?)")) {
+					notify.setString(1, CHANNEL);
+					notify.setString(2, payload);
+					notify.execute();
+				}
+				return;
+			}
+			catch (SQLException ex) {
+				close(this.sender);
+				this.sender = null;
+				if (attempt == 2) {
+					throw new IllegalStateException("NOTIFY failed", ex);
+				}
+			}
+		}
 	}
 
 	@Override
@@ -97,6 +117,10 @@ final class PostgresSyncStatusChannel implements SyncStatusChannel, SmartLifecyc
 				Thread.currentThread().interrupt();
 			}
 		}
+		synchronized (this) {
+			close(this.sender);
+			this.sender = null;
+		}
 	}
 
 	@Override
@@ -117,6 +141,10 @@ final class PostgresSyncStatusChannel implements SyncStatusChannel, SmartLifecyc
 				if (connection == null) {
 					connection = connect();
 				}
+				if (connection == null) {
+					pause();
+					continue;
+				}
 				PGNotification[] notifications = connection.unwrap(PGConnection.class).getNotifications(POLL_MILLIS);
 				if (notifications != null) {
 					for (PGNotification notification : notifications) {
@@ -124,7 +152,7 @@ final class PostgresSyncStatusChannel implements SyncStatusChannel, SmartLifecyc
 					}
 				}
 			}
-			catch (SQLException | RuntimeException ex) {
+			catch (SQLException ex) {
 				logger.warn("Listening for sync status failed, reconnecting: " + ex);
 				close(connection);
 				connection = null;
@@ -145,7 +173,7 @@ final class PostgresSyncStatusChannel implements SyncStatusChannel, SmartLifecyc
 
 	private Connection connect() {
 		try {
-			Connection connection = this.dataSource.getConnection();
+			Connection connection = this.connections.getConnection();
 			connection.setAutoCommit(true);
 			try (Statement statement = connection.createStatement()) {
 				statement.execute("LISTEN " + CHANNEL);

@@ -8,10 +8,10 @@ import javax.sql.DataSource;
 
 import tools.jackson.databind.json.JsonMapper;
 
+import org.springframework.boot.jdbc.DataSourceBuilder;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
-import org.springframework.jdbc.core.simple.JdbcClient;
-import org.springframework.transaction.PlatformTransactionManager;
+import org.springframework.jdbc.datasource.SimpleDriverDataSource;
 
 /**
  * Live status travels through the database the service runs on: LISTEN/NOTIFY on
@@ -22,10 +22,11 @@ import org.springframework.transaction.PlatformTransactionManager;
 class RealtimeConfiguration {
 
 	@Bean
-	SyncStatusChannel syncStatusChannel(DataSource dataSource, JdbcClient jdbc,
-			PlatformTransactionManager transactionManager, JsonMapper json, LocalSubscribers subscribers) {
+	SyncStatusChannel syncStatusChannel(DataSource dataSource, JsonMapper json, LocalSubscribers subscribers) {
 		if (isPostgres(dataSource)) {
-			return new PostgresSyncStatusChannel(dataSource, jdbc, transactionManager, json, subscribers);
+			// the channel's connections live as long as the node: not taken from the pool
+			DataSource direct = DataSourceBuilder.derivedFrom(dataSource).type(SimpleDriverDataSource.class).build();
+			return new PostgresSyncStatusChannel(direct, json, subscribers);
 		}
 		return new InJvmSyncStatusChannel(subscribers);
 	}
