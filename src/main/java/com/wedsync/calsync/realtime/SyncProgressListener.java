@@ -37,10 +37,10 @@ import org.springframework.stereotype.Component;
  * COMPLETED or FAILED with the sync's counts. Registered on the job and on every step.
  * <p>
  * {@code progress.total} is the sync's work items: staged calendar changes to fetch plus
- * events to reconcile ({@link SyncWorkTotals}); estimated when the changes are detected,
- * exact once they are fetched. {@code processed} counts the items of every chunk written
- * so far. Created, updated, deleted and conflicts are the sync's counts as the API
- * reports them. A failure to publish never fails the sync.
+ * events to reconcile ({@link SyncWorkTotals}); estimated when the fetch starts, exact
+ * once it is done. {@code processed} counts the items of every chunk written so far.
+ * Created, updated, deleted and conflicts are the sync's counts as the API reports them.
+ * A failure to publish never fails the sync.
  */
 @Component
 public class SyncProgressListener
@@ -49,6 +49,10 @@ public class SyncProgressListener
 	private static final Log logger = LogFactory.getLog(SyncProgressListener.class);
 
 	private static final int MAX_ERROR = 1000;
+
+	private static final String FETCH = "fetchRemote";
+
+	private static final String RECONCILE = "reconcile-";
 
 	private final Map<Long, RunningSync> running = new ConcurrentHashMap<>();
 
@@ -87,6 +91,15 @@ public class SyncProgressListener
 		RunningSync sync = this.running.get(step.getJobExecutionId());
 		if (sync != null) {
 			sync.operation(step.getStepName());
+			// a restarted sync skips the steps that completed: its total starts where it
+			// resumes
+			if (step.getStepName().equals(FETCH)) {
+				safely(() -> sync.total(sync.processed() + this.totals.pendingFetches(sync.integrationId)
+						+ this.totals.estimatedReconciles(sync.integrationId)));
+			}
+			else if (step.getStepName().startsWith(RECONCILE) && sync.total() == 0) {
+				safely(() -> sync.total(sync.processed() + this.totals.reconciles(sync.integrationId, sync.tenantId)));
+			}
 			progress(sync);
 		}
 	}
@@ -94,17 +107,8 @@ public class SyncProgressListener
 	@Override
 	public ExitStatus afterStep(StepExecution step) {
 		RunningSync sync = this.running.get(step.getJobExecutionId());
-		if (sync != null && step.getStatus() == BatchStatus.COMPLETED) {
-			safely(() -> {
-				switch (step.getStepName()) {
-					case "detectChanges" -> sync.total(this.totals.pendingFetches(sync.integrationId)
-							+ this.totals.estimatedReconciles(sync.integrationId));
-					case "fetchRemote" ->
-						sync.total(sync.processed() + this.totals.reconciles(sync.integrationId, sync.tenantId));
-					default -> {
-					}
-				}
-			});
+		if (sync != null && step.getStatus() == BatchStatus.COMPLETED && step.getStepName().equals(FETCH)) {
+			safely(() -> sync.total(sync.processed() + this.totals.reconciles(sync.integrationId, sync.tenantId)));
 		}
 		return step.getExitStatus();
 	}

@@ -80,6 +80,10 @@ class LiveSyncStatusIntegrationTests {
 				assertThat(message.body().get("currentOperation").asString()).isNotBlank();
 				assertThat(message.progress("processed")).isLessThanOrEqualTo(message.progress("total"));
 			});
+			// a pull of new events: the total known from the fetch on is exact
+			assertThat(progress).filteredOn((message) -> message.progress("processed") > 0)
+				.isNotEmpty()
+				.allSatisfy((message) -> assertThat(message.progress("total")).isEqualTo(2 * EVENTS));
 			// at most four a second (spaced 250 ms when decided; "at" is taken a query
 			// later)
 			assertThat(Duration.between(instant(progress.get(0)), instant(progress.get(progress.size() - 1))))
