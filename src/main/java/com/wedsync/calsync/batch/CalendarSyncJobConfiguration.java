@@ -18,6 +18,7 @@ import com.wedsync.calsync.ical.InvalidICalendarException;
 import com.wedsync.calsync.integration.CalendarRepository;
 import com.wedsync.calsync.integration.IntegrationConnector;
 import com.wedsync.calsync.integration.IntegrationRepository;
+import com.wedsync.calsync.realtime.SyncProgressListener;
 import com.wedsync.calsync.sync.plan.SyncPlanner;
 import com.wedsync.calsync.sync.pull.RemoteChangeDetector;
 import com.wedsync.calsync.sync.reconcile.EventReconciler;
@@ -29,6 +30,8 @@ import org.springframework.batch.core.configuration.annotation.StepScope;
 import org.springframework.batch.core.job.Job;
 import org.springframework.batch.core.job.builder.JobBuilder;
 import org.springframework.batch.core.job.builder.SimpleJobBuilder;
+import org.springframework.batch.core.listener.JobExecutionListener;
+import org.springframework.batch.core.listener.StepExecutionListener;
 import org.springframework.batch.core.repository.JobRepository;
 import org.springframework.batch.core.step.Step;
 import org.springframework.batch.core.step.builder.StepBuilder;
@@ -66,21 +69,29 @@ class CalendarSyncJobConfiguration {
 	Job calendarSyncJob(JobRepository jobRepository, PlatformTransactionManager transactionManager,
 			Step discoverCalendarsStep, Step detectChangesStep, Step fetchRemoteStep, Step commitSyncStateStep,
 			ReconcileKeysReader reconcileKeysReader, ReconcileWriter reconcileWriter,
-			ReconcileSkipListener reconcileSkipListener, SyncJobProperties properties, SyncRunRepository syncRuns) {
+			ReconcileSkipListener reconcileSkipListener, SyncJobProperties properties, SyncRunRepository syncRuns,
+			SyncProgressListener syncProgress) {
 		SimpleJobBuilder job = new JobBuilder(JOB_NAME, jobRepository).start(discoverCalendarsStep)
 			.next(detectChangesStep)
 			.next(fetchRemoteStep);
 		for (EventKind kind : EventKind.values()) {
 			job = job.next(reconcileStep(kind, jobRepository, transactionManager, reconcileKeysReader, reconcileWriter,
-					reconcileSkipListener, properties));
+					reconcileSkipListener, properties, syncProgress));
 		}
-		return job.next(commitSyncStateStep).listener(new SyncRunStatusListener(syncRuns)).build();
+		// Listeners' afterJob runs in reverse order: live status goes out once the sync
+		// run
+		// holds its final status.
+		return job.next(commitSyncStateStep)
+			.listener((JobExecutionListener) syncProgress)
+			.listener(new SyncRunStatusListener(syncRuns))
+			.build();
 	}
 
 	@Bean
 	Step discoverCalendarsStep(JobRepository jobRepository, PlatformTransactionManager transactionManager,
-			DiscoverCalendarsTasklet discoverCalendarsTasklet) {
+			DiscoverCalendarsTasklet discoverCalendarsTasklet, SyncProgressListener syncProgress) {
 		return new StepBuilder("discoverCalendars", jobRepository).tasklet(discoverCalendarsTasklet, transactionManager)
+			.listener((StepExecutionListener) syncProgress)
 			.build();
 	}
 
@@ -94,8 +105,9 @@ class CalendarSyncJobConfiguration {
 
 	@Bean
 	Step detectChangesStep(JobRepository jobRepository, PlatformTransactionManager transactionManager,
-			DetectChangesTasklet detectChangesTasklet) {
+			DetectChangesTasklet detectChangesTasklet, SyncProgressListener syncProgress) {
 		return new StepBuilder("detectChanges", jobRepository).tasklet(detectChangesTasklet, transactionManager)
+			.listener((StepExecutionListener) syncProgress)
 			.build();
 	}
 
@@ -111,7 +123,7 @@ class CalendarSyncJobConfiguration {
 	@Bean
 	Step fetchRemoteStep(JobRepository jobRepository, PlatformTransactionManager transactionManager,
 			JdbcPagingItemReader<StagedChange> pendingChangesReader, MultigetWriter multigetWriter,
-			CalDavProperties caldav) {
+			CalDavProperties caldav, SyncProgressListener syncProgress) {
 		return new StepBuilder("fetchRemote", jobRepository)
 			.<StagedChange, StagedChange>chunk(caldav.multigetBatchSize())
 			.transactionManager(transactionManager)
@@ -119,6 +131,7 @@ class CalendarSyncJobConfiguration {
 			.writer(multigetWriter)
 			.listener(multigetWriter)
 			.listener(new FailureReasonListener())
+			.listener(syncProgress)
 			.build();
 	}
 
@@ -145,8 +158,8 @@ class CalendarSyncJobConfiguration {
 	 */
 	private Step reconcileStep(EventKind kind, JobRepository jobRepository,
 			PlatformTransactionManager transactionManager, ReconcileKeysReader reconcileKeysReader,
-			ReconcileWriter reconcileWriter, ReconcileSkipListener reconcileSkipListener,
-			SyncJobProperties properties) {
+			ReconcileWriter reconcileWriter, ReconcileSkipListener reconcileSkipListener, SyncJobProperties properties,
+			SyncProgressListener syncProgress) {
 		return new StepBuilder(ReconcileSteps.name(kind), jobRepository)
 			.<String, String>chunk(properties.applyChunkSize())
 			.transactionManager(transactionManager)
@@ -158,6 +171,7 @@ class CalendarSyncJobConfiguration {
 			.skipLimit(properties.skipLimit())
 			.skipListener(reconcileSkipListener)
 			.listener(new FailureReasonListener())
+			.listener(syncProgress)
 			.build();
 	}
 
@@ -193,8 +207,9 @@ class CalendarSyncJobConfiguration {
 
 	@Bean
 	Step commitSyncStateStep(JobRepository jobRepository, PlatformTransactionManager transactionManager,
-			CommitSyncStateTasklet commitSyncStateTasklet) {
+			CommitSyncStateTasklet commitSyncStateTasklet, SyncProgressListener syncProgress) {
 		return new StepBuilder("commitSyncState", jobRepository).tasklet(commitSyncStateTasklet, transactionManager)
+			.listener((StepExecutionListener) syncProgress)
 			.build();
 	}
 

@@ -49,6 +49,11 @@ class AdminSecurityConfiguration {
 			// (webhook/InboundDeliveries), not by API credentials.
 			.requestMatchers(HttpMethod.POST, "/api/webhooks/caldav/**")
 			.permitAll()
+			// The status page is static; the WebSocket's STOMP CONNECT frame carries the
+			// credentials (realtime/StompAccessControl), a browser cannot add them to the
+			// upgrade request.
+			.requestMatchers("/", "/status", "/status/**", "/ws")
+			.permitAll()
 			// Operator-only: tenants, dead letters, key rotation, the actuator.
 			.requestMatchers("/api/tenants/**", "/api/dead-letters/**", "/api/admin/**", "/actuator/**")
 			.hasRole(ADMIN)
