@@ -18,6 +18,7 @@ import com.wedsync.calsync.ical.InvalidICalendarException;
 import com.wedsync.calsync.integration.CalendarRepository;
 import com.wedsync.calsync.integration.IntegrationConnector;
 import com.wedsync.calsync.integration.IntegrationRepository;
+import com.wedsync.calsync.observability.SyncActivityMetrics;
 import com.wedsync.calsync.sync.plan.SyncPlanner;
 import com.wedsync.calsync.sync.pull.RemoteChangeDetector;
 import com.wedsync.calsync.sync.reconcile.EventReconciler;
@@ -66,7 +67,8 @@ class CalendarSyncJobConfiguration {
 	Job calendarSyncJob(JobRepository jobRepository, PlatformTransactionManager transactionManager,
 			Step discoverCalendarsStep, Step detectChangesStep, Step fetchRemoteStep, Step commitSyncStateStep,
 			ReconcileKeysReader reconcileKeysReader, ReconcileWriter reconcileWriter,
-			ReconcileSkipListener reconcileSkipListener, SyncJobProperties properties, SyncRunRepository syncRuns) {
+			ReconcileSkipListener reconcileSkipListener, SyncJobProperties properties, SyncRunRepository syncRuns,
+			SyncActivityMetrics metrics) {
 		SimpleJobBuilder job = new JobBuilder(JOB_NAME, jobRepository).start(discoverCalendarsStep)
 			.next(detectChangesStep)
 			.next(fetchRemoteStep);
@@ -74,7 +76,12 @@ class CalendarSyncJobConfiguration {
 			job = job.next(reconcileStep(kind, jobRepository, transactionManager, reconcileKeysReader, reconcileWriter,
 					reconcileSkipListener, properties));
 		}
-		return job.next(commitSyncStateStep).listener(new SyncRunStatusListener(syncRuns)).build();
+		// afterJob runs in reverse order: the log context is cleared last
+		return job.next(commitSyncStateStep)
+			.listener(new SyncLogContext())
+			.listener(new SyncRunStatusListener(syncRuns))
+			.listener(new SyncRunMetricsListener(syncRuns, metrics))
+			.build();
 	}
 
 	@Bean
@@ -173,9 +180,11 @@ class CalendarSyncJobConfiguration {
 	@Bean
 	@StepScope
 	ReconcileWriter reconcileWriter(@Value(INTEGRATION_ID) UUID integrationId, @Value(SYNC_ID) UUID syncId,
-			IntegrationRepository integrations, IntegrationConnector connector, EventReconciler reconciler,
-			SyncRunRepository syncRuns) {
-		return new ReconcileWriter(integrationId, syncId, integrations, connector, reconciler, syncRuns);
+			@Value("#{stepExecution.stepName}") String stepName, IntegrationRepository integrations,
+			IntegrationConnector connector, EventReconciler reconciler, SyncRunRepository syncRuns,
+			SyncActivityMetrics metrics) {
+		return new ReconcileWriter(integrationId, syncId, integrations, connector, reconciler, syncRuns,
+				ReconcileSteps.kind(stepName), metrics);
 	}
 
 	@Bean

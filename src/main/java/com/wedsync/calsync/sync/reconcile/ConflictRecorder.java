@@ -22,7 +22,7 @@ class ConflictRecorder {
 		this.conflicts.record(context.integrationId(), (event != null) ? event.id() : null, calendarId,
 				(conflict.field() != null) ? conflict.field().name() : null, conflict.rule().name(),
 				conflict.keptValue(), conflict.discardedValue());
-		context.counts().conflict();
+		context.counts().conflict(conflict.rule().name());
 	}
 
 }
