@@ -14,7 +14,7 @@ import org.springframework.stereotype.Component;
  * open. Syncs of integrations on that host fail fast and are retried by their next
  * trigger; the node itself is fine and must not be taken out of service.
  */
-@Component("caldavHosts")
+@Component("caldavHostsHealthIndicator")
 class CalDavHostsHealthIndicator implements HealthIndicator {
 
 	private final CalDavHosts hosts;

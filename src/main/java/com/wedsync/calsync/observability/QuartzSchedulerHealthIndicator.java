@@ -5,11 +5,11 @@ import org.springframework.boot.health.contributor.HealthIndicator;
 import org.springframework.stereotype.Component;
 
 /**
- * {@code quartzScheduler}: DOWN when this node's scheduler is not running (not started,
- * in standby or shut down: the node polls nothing), DEGRADED when triggers misfire (no
- * node fired them in time).
+ * {@code scheduler}: DOWN when this node's scheduler is not running (not started, in
+ * standby or shut down: the node polls nothing), DEGRADED when triggers misfire (no node
+ * fired them in time).
  */
-@Component("quartzScheduler")
+@Component("schedulerHealthIndicator")
 class QuartzSchedulerHealthIndicator implements HealthIndicator {
 
 	private final SchedulerState scheduler;

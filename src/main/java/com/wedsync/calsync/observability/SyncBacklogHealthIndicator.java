@@ -12,7 +12,7 @@ import org.springframework.stereotype.Component;
  * when an integration is past its interval or the oldest change is older than
  * {@code calsync.health.max-sync-lag} (default 1 h).
  */
-@Component("syncBacklog")
+@Component("syncBacklogHealthIndicator")
 class SyncBacklogHealthIndicator implements HealthIndicator {
 
 	private final SyncBacklogRepository backlog;

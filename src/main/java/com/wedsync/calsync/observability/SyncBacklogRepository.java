@@ -46,9 +46,10 @@ public class SyncBacklogRepository {
 
 	private SyncBacklog read(Instant now) {
 		long backlog = this.jdbc.sql("SELECT COUNT(*) FROM sync_outbox").query(Long.class).single();
-		Instant oldest = this.jdbc.sql("SELECT MIN(created_at) AS oldest FROM sync_outbox")
-			.query((rs, row) -> instant(rs, "oldest"))
-			.single();
+		Instant oldest = this.jdbc.sql("SELECT created_at FROM sync_outbox ORDER BY created_at LIMIT 1")
+			.query((rs, row) -> instant(rs, "created_at"))
+			.optional()
+			.orElse(null);
 		Map<String, Long> byStatus = new TreeMap<>();
 		this.jdbc.sql("SELECT status, COUNT(*) AS n FROM integration GROUP BY status")
 			.query((rs, row) -> byStatus.put(rs.getString("status"), rs.getLong("n")))
