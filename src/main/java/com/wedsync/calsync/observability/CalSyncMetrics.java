@@ -66,8 +66,11 @@ public final class CalSyncMetrics {
 
 	/**
 	 * Counter of items parked as new dead letters; another attempt of one is not counted.
+	 * Not "..._created_total": Prometheus's naming drops a "_created" suffix (OpenMetrics
+	 * reserves it for counters' creation time), so that name would be published as this
+	 * one anyway.
 	 */
-	public static final String DEAD_LETTERS_CREATED = "calsync_dead_letters_created_total";
+	public static final String DEAD_LETTERS_CREATED = "calsync_dead_letters_total";
 
 	/**
 	 * Tag: the job step that parked the item ({@code fetchRemote}, {@code reconcile-…}).
