@@ -183,15 +183,8 @@ public final class PrometheusTestServer implements AutoCloseable {
 		}
 	}
 
-	static String requireBinary(String name) {
-		for (String dir : System.getenv().getOrDefault("PATH", "/usr/bin").split(File.pathSeparator)) {
-			Path candidate = Paths.get(dir, name);
-			if (Files.isExecutable(candidate)) {
-				return candidate.toString();
-			}
-		}
-		throw new IllegalStateException(name + " is not installed; the monitoring tests need it. "
-				+ "Run scripts/install-test-peers (Debian package prometheus).");
+	private static String requireBinary(String name) {
+		return CalDavTestServers.requireBinary(name, "the monitoring tests need it", "Debian package prometheus");
 	}
 
 	private static int freePort() throws IOException {
