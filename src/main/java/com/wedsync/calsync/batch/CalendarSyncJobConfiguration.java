@@ -76,7 +76,7 @@ class CalendarSyncJobConfiguration {
 			job = job.next(reconcileStep(kind, jobRepository, transactionManager, reconcileKeysReader, reconcileWriter,
 					reconcileSkipListener, properties));
 		}
-		// afterJob runs in reverse order: the log context is cleared last
+		// the log context first, so the other listeners' lines carry the execution id
 		return job.next(commitSyncStateStep)
 			.listener(new SyncLogContext())
 			.listener(new SyncRunStatusListener(syncRuns))
