@@ -64,6 +64,12 @@ class EmbeddedH2SmokeTests {
 		assertThat(report.get("counts").get("created").asInt()).isEqualTo(4);
 		assertThat(this.jdbc.queryForList("SELECT uid FROM wedding_event ORDER BY uid", String.class)).hasSize(4);
 		assertThat(api.syncAndWait(integration).get("counts").get("read").asInt()).isZero();
+		// the health and backlog queries run on H2 too
+		JsonNode health = api.get("/actuator/health").expect(200).body();
+		assertThat(health.get("status").asString()).isEqualTo("UP");
+		assertThat(health.get("components").get("scheduler").get("status").asString()).isEqualTo("UP");
+		assertThat(health.get("components").get("syncBacklog").get("details").get("integrationsBehind").asInt())
+			.isZero();
 	}
 
 }

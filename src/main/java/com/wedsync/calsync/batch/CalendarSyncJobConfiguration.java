@@ -18,6 +18,7 @@ import com.wedsync.calsync.ical.InvalidICalendarException;
 import com.wedsync.calsync.integration.CalendarRepository;
 import com.wedsync.calsync.integration.IntegrationConnector;
 import com.wedsync.calsync.integration.IntegrationRepository;
+import com.wedsync.calsync.observability.SyncActivityMetrics;
 import com.wedsync.calsync.realtime.SyncProgressListener;
 import com.wedsync.calsync.sync.plan.SyncPlanner;
 import com.wedsync.calsync.sync.pull.RemoteChangeDetector;
@@ -70,7 +71,7 @@ class CalendarSyncJobConfiguration {
 			Step discoverCalendarsStep, Step detectChangesStep, Step fetchRemoteStep, Step commitSyncStateStep,
 			ReconcileKeysReader reconcileKeysReader, ReconcileWriter reconcileWriter,
 			ReconcileSkipListener reconcileSkipListener, SyncJobProperties properties, SyncRunRepository syncRuns,
-			SyncProgressListener syncProgress) {
+			SyncProgressListener syncProgress, SyncActivityMetrics metrics) {
 		SimpleJobBuilder job = new JobBuilder(JOB_NAME, jobRepository).start(discoverCalendarsStep)
 			.next(detectChangesStep)
 			.next(fetchRemoteStep);
@@ -78,12 +79,14 @@ class CalendarSyncJobConfiguration {
 			job = job.next(reconcileStep(kind, jobRepository, transactionManager, reconcileKeysReader, reconcileWriter,
 					reconcileSkipListener, properties, syncProgress));
 		}
-		// Listeners' afterJob runs in reverse order: live status goes out once the sync
-		// run
-		// holds its final status.
+		// The log context first, so the other listeners' lines carry the execution id.
+		// afterJob runs in reverse order: live status goes out once the sync run holds
+		// its final status.
 		return job.next(commitSyncStateStep)
+			.listener(new SyncLogContext())
 			.listener((JobExecutionListener) syncProgress)
 			.listener(new SyncRunStatusListener(syncRuns))
+			.listener(new SyncRunMetricsListener(syncRuns, metrics))
 			.build();
 	}
 
@@ -187,9 +190,11 @@ class CalendarSyncJobConfiguration {
 	@Bean
 	@StepScope
 	ReconcileWriter reconcileWriter(@Value(INTEGRATION_ID) UUID integrationId, @Value(SYNC_ID) UUID syncId,
-			IntegrationRepository integrations, IntegrationConnector connector, EventReconciler reconciler,
-			SyncRunRepository syncRuns) {
-		return new ReconcileWriter(integrationId, syncId, integrations, connector, reconciler, syncRuns);
+			@Value("#{stepExecution.stepName}") String stepName, IntegrationRepository integrations,
+			IntegrationConnector connector, EventReconciler reconciler, SyncRunRepository syncRuns,
+			SyncActivityMetrics metrics) {
+		return new ReconcileWriter(integrationId, syncId, integrations, connector, reconciler, syncRuns,
+				ReconcileSteps.kind(stepName), metrics);
 	}
 
 	@Bean

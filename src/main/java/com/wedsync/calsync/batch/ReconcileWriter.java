@@ -2,8 +2,10 @@ package com.wedsync.calsync.batch;
 
 import java.util.UUID;
 
+import com.wedsync.calsync.ical.EventKind;
 import com.wedsync.calsync.integration.IntegrationConnector;
 import com.wedsync.calsync.integration.IntegrationRepository;
+import com.wedsync.calsync.observability.SyncActivityMetrics;
 import com.wedsync.calsync.sync.reconcile.CalDavSessions;
 import com.wedsync.calsync.sync.reconcile.EventReconciler;
 import com.wedsync.calsync.sync.reconcile.ReconcileContext;
@@ -18,7 +20,7 @@ import org.springframework.batch.infrastructure.item.ItemWriter;
 /**
  * Reconciles a chunk of events and adds what it did to the sync's counts, in the chunk's
  * transaction. CalDAV sessions (one per account a wedding's calendars live on) stay open
- * for the step.
+ * for the step. The metrics count the writes under the kind the step reconciles.
  */
 class ReconcileWriter implements ItemWriter<String>, StepExecutionListener {
 
@@ -34,18 +36,24 @@ class ReconcileWriter implements ItemWriter<String>, StepExecutionListener {
 
 	private final SyncRunRepository syncRuns;
 
+	private final EventKind kind;
+
+	private final SyncActivityMetrics metrics;
+
 	private CalDavSessions sessions;
 
 	private String tenantId;
 
 	ReconcileWriter(UUID integrationId, UUID syncId, IntegrationRepository integrations, IntegrationConnector connector,
-			EventReconciler reconciler, SyncRunRepository syncRuns) {
+			EventReconciler reconciler, SyncRunRepository syncRuns, EventKind kind, SyncActivityMetrics metrics) {
 		this.integrationId = integrationId;
 		this.syncId = syncId;
 		this.integrations = integrations;
 		this.connector = connector;
 		this.reconciler = reconciler;
 		this.syncRuns = syncRuns;
+		this.kind = kind;
+		this.metrics = metrics;
 	}
 
 	@Override
@@ -63,6 +71,17 @@ class ReconcileWriter implements ItemWriter<String>, StepExecutionListener {
 		}
 		this.syncRuns.addCounts(this.syncId, new SyncCounts(0, counts.getCreated(), counts.getUpdated(),
 				counts.getDeleted(), counts.getConflicts(), 0));
+		record(counts);
+	}
+
+	private void record(ReconcileCounts counts) {
+		for (ReconcileCounts.Direction direction : ReconcileCounts.Direction.values()) {
+			for (ReconcileCounts.Action action : ReconcileCounts.Action.values()) {
+				this.metrics.eventsApplied(direction.name(), action.name(), this.kind.name(),
+						counts.get(direction, action));
+			}
+		}
+		counts.getConflictsByRule().forEach((rule, n) -> this.metrics.conflicts(this.kind.name(), rule, n));
 	}
 
 	@Override

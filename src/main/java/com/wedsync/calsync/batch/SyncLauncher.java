@@ -188,6 +188,7 @@ public class SyncLauncher {
 	}
 
 	private void start(SyncRun run, JobParameters parameters) {
+		SyncLogContext.set(run.integrationId(), run.id());
 		try {
 			this.jobOperator.start(this.calendarSyncJob, parameters);
 		}
@@ -195,15 +196,22 @@ public class SyncLauncher {
 			logger.error("Sync " + run.id() + " could not start", ex);
 			this.syncRuns.updateStatus(run.id(), SyncStatus.FAILED, null);
 		}
+		finally {
+			SyncLogContext.clear();
+		}
 	}
 
 	private void restart(SyncRun run, JobExecution last) {
+		SyncLogContext.set(run.integrationId(), run.id());
 		try {
 			this.jobOperator.restart(last);
 		}
 		catch (Exception ex) {
 			logger.error("Sync " + run.id() + " could not restart", ex);
 			this.syncRuns.updateStatus(run.id(), SyncStatus.FAILED, null);
+		}
+		finally {
+			SyncLogContext.clear();
 		}
 	}
 

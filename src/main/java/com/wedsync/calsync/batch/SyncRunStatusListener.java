@@ -53,7 +53,7 @@ class SyncRunStatusListener implements JobExecutionListener {
 		};
 	}
 
-	private static Optional<HostUnavailableException> hostUnavailable(JobExecution execution) {
+	static Optional<HostUnavailableException> hostUnavailable(JobExecution execution) {
 		List<Throwable> failures = new ArrayList<>(execution.getAllFailureExceptions());
 		for (Throwable failure : failures) {
 			for (Throwable cause = failure; cause != null; cause = cause.getCause()) {

@@ -66,13 +66,95 @@ public final class CalSyncMetrics {
 
 	/**
 	 * Counter of items parked as new dead letters; another attempt of one is not counted.
+	 * Not "..._created_total": Prometheus's naming drops a "_created" suffix (OpenMetrics
+	 * reserves it for counters' creation time), so that name would be published as this
+	 * one anyway.
 	 */
-	public static final String DEAD_LETTERS_CREATED = "calsync_dead_letters_created_total";
+	public static final String DEAD_LETTERS_CREATED = "calsync_dead_letters_total";
 
 	/**
 	 * Tag: the job step that parked the item ({@code fetchRemote}, {@code reconcile-…}).
 	 */
 	public static final String TAG_STEP = "step";
+
+	// Syncs
+
+	/**
+	 * Timer of sync job executions (a restart is another execution), tags {@code trigger}
+	 * and {@code outcome}. Published with histogram buckets: {@code _seconds_bucket},
+	 * {@code _seconds_count} (runs), {@code _seconds_sum}.
+	 */
+	public static final String SYNC_DURATION = "calsync_sync_duration";
+
+	/** Tag: scheduled, emergency, webhook or manual. */
+	public static final String TAG_TRIGGER = "trigger";
+
+	/**
+	 * Sync outcomes ({@link #TAG_OUTCOME}): completed, failed, host_unavailable, stopped.
+	 */
+	public static final String OUTCOME_COMPLETED = "completed";
+
+	/** A sync that failed for any reason but an open circuit. */
+	public static final String OUTCOME_FAILED = "failed";
+
+	/** A sync that failed fast because its host's circuit was open. */
+	public static final String OUTCOME_HOST_UNAVAILABLE = "host_unavailable";
+
+	/** A sync stopped by an operator. */
+	public static final String OUTCOME_STOPPED = "stopped";
+
+	/**
+	 * Counter of event writes by reconciliation, tags {@code direction}, {@code action},
+	 * {@code kind}.
+	 */
+	public static final String EVENTS_APPLIED = "calsync_events_applied_total";
+
+	/** Tag: to_platform (a calendar edit applied on the platform) or to_calendar. */
+	public static final String TAG_DIRECTION = "direction";
+
+	/** Tag: create, update or delete. */
+	public static final String TAG_ACTION = "action";
+
+	/** Tag: the event kind (ceremony, meeting, deadline, other). */
+	public static final String TAG_KIND = "kind";
+
+	/**
+	 * Counter of sync decisions that discarded a value, tags {@code kind}, {@code rule}.
+	 */
+	public static final String CONFLICTS = "calsync_conflicts_total";
+
+	/** Tag: the conflict rule that decided (platform_authoritative, ...). */
+	public static final String TAG_RULE = "rule";
+
+	// Backlog and lag (read from the shared database: every node reports the same)
+
+	/** Gauge of pending platform changes: (event, calendar) pairs in sync_outbox. */
+	public static final String OUTBOX_BACKLOG = "calsync_outbox_backlog";
+
+	/**
+	 * Gauge of the age in seconds of the oldest platform change not yet on its calendar.
+	 */
+	public static final String SYNC_LAG = "calsync_sync_lag_seconds";
+
+	/**
+	 * Gauge of active integrations past their interval: a platform change older than two
+	 * poll intervals still waits, or the poll trigger is late by more than an interval.
+	 */
+	public static final String INTEGRATIONS_BEHIND = "calsync_integrations_behind";
+
+	/** Gauge of integrations by tag {@code status} (active, paused, auth_failed). */
+	public static final String INTEGRATIONS = "calsync_integrations";
+
+	/** Tag: a status. */
+	public static final String TAG_STATUS = "status";
+
+	// Scheduler (this node's Quartz scheduler)
+
+	/** Gauge: 1 while this node's scheduler is started and not in standby, else 0. */
+	public static final String SCHEDULER_RUNNING = "calsync_scheduler_running";
+
+	/** Gauge of triggers whose fire time passed more than the misfire threshold ago. */
+	public static final String SCHEDULER_MISFIRED = "calsync_scheduler_misfired_triggers";
 
 	// Scheduling
 

@@ -58,16 +58,23 @@ class ChangeProbe {
 		this.outbox = outbox;
 		this.schedule = schedule;
 		this.meters = meters;
+		// every outcome from the start, so dashboards and rate() have a series at zero
+		for (ProbeOutcome outcome : ProbeOutcome.values()) {
+			counter(outcome);
+		}
 	}
 
 	ProbeOutcome probe(Integration integration) {
 		ProbeOutcome outcome = check(integration);
-		Counter.builder(CalSyncMetrics.PROBES)
+		counter(outcome).increment();
+		return outcome;
+	}
+
+	private Counter counter(ProbeOutcome outcome) {
+		return Counter.builder(CalSyncMetrics.PROBES)
 			.description("Change probes of integrations by outcome")
 			.tag(CalSyncMetrics.TAG_OUTCOME, outcome.tag())
-			.register(this.meters)
-			.increment();
-		return outcome;
+			.register(this.meters);
 	}
 
 	private ProbeOutcome check(Integration integration) {

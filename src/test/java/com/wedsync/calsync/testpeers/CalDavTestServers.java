@@ -123,14 +123,19 @@ public final class CalDavTestServers {
 	}
 
 	private static String requireBinary(String name) {
+		return requireBinary(name, "the CalDAV integration tests need it", "Debian packages radicale and xandikos");
+	}
+
+	/** The binary's path on the PATH; fails with how to install it when missing. */
+	static String requireBinary(String name, String why, String packages) {
 		for (String dir : System.getenv().getOrDefault("PATH", "/usr/bin").split(File.pathSeparator)) {
 			Path candidate = Paths.get(dir, name);
 			if (Files.isExecutable(candidate)) {
 				return candidate.toString();
 			}
 		}
-		throw new IllegalStateException(name + " is not installed; the CalDAV integration tests need it. "
-				+ "Run scripts/install-test-peers (Debian packages radicale and xandikos).");
+		throw new IllegalStateException(
+				name + " is not installed; " + why + ". Run scripts/install-test-peers (" + packages + ").");
 	}
 
 	private static Process start(String name, List<String> command, Path workDir) throws IOException {

@@ -5,6 +5,7 @@ import java.time.Clock;
 import java.time.Duration;
 import java.util.Locale;
 import java.util.Map;
+import java.util.TreeMap;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.Supplier;
 
@@ -118,6 +119,14 @@ final class HostResilience {
 			throw new RateLimitedException("No rate-limit permit within " + this.settings.rateLimitWait(), url, 0,
 					null);
 		}
+	}
+
+	/** Circuit state of every host seen so far, by host key. */
+	Map<String, String> circuitStates() {
+		Map<String, String> states = new TreeMap<>();
+		this.circuitBreakers.getAllCircuitBreakers()
+			.forEach((circuit) -> states.put(circuit.getName(), circuit.getState().name()));
+		return states;
 	}
 
 	CircuitBreaker.State state(URI url) {

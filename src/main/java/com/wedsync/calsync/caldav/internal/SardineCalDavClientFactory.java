@@ -2,6 +2,7 @@ package com.wedsync.calsync.caldav.internal;
 
 import java.net.URI;
 import java.net.URISyntaxException;
+import java.util.Map;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 
@@ -19,6 +20,7 @@ import org.springframework.util.Assert;
 
 import com.wedsync.calsync.caldav.CalDavClient;
 import com.wedsync.calsync.caldav.CalDavClientFactory;
+import com.wedsync.calsync.caldav.CalDavHosts;
 import com.wedsync.calsync.caldav.CalDavProperties;
 import com.wedsync.calsync.caldav.DavCredentials;
 import com.wedsync.calsync.caldav.OutboundUrlPolicy;
@@ -29,7 +31,7 @@ import com.wedsync.calsync.caldav.OutboundUrlPolicy;
  * host sees that host's circuit. Basic auth is per request, so sessions of different
  * accounts can share connections.
  */
-public final class SardineCalDavClientFactory implements CalDavClientFactory, AutoCloseable {
+public final class SardineCalDavClientFactory implements CalDavClientFactory, CalDavHosts, AutoCloseable {
 
 	private final CalDavSettings settings;
 
@@ -121,6 +123,11 @@ public final class SardineCalDavClientFactory implements CalDavClientFactory, Au
 		catch (URISyntaxException ex) {
 			throw new IllegalArgumentException("Unusable server URL", ex);
 		}
+	}
+
+	@Override
+	public Map<String, String> circuitStates() {
+		return this.resilience.circuitStates();
 	}
 
 	HostResilience resilience() {

@@ -31,7 +31,7 @@ class ConflictRecorder {
 		String field = (conflict.field() != null) ? conflict.field().name() : null;
 		UUID id = this.conflicts.record(context.integrationId(), eventId, calendarId, field, conflict.rule().name(),
 				conflict.keptValue(), conflict.discardedValue());
-		context.counts().conflict();
+		context.counts().conflict(conflict.rule().name());
 		this.events.publishEvent(new ConflictRecorded(id, context.tenantId(), context.integrationId(), eventId,
 				calendarId, field, conflict.rule().name()));
 	}

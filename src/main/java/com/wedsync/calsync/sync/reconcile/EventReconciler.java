@@ -79,9 +79,9 @@ public class EventReconciler {
 					object);
 		}
 		switch (outcome) {
-			case CREATED -> context.counts().created();
-			case UPDATED, LINKED -> context.counts().updated();
-			case DELETED -> context.counts().deleted();
+			case CREATED -> context.counts().created(ReconcileCounts.Direction.TO_PLATFORM);
+			case UPDATED, LINKED -> context.counts().updated(ReconcileCounts.Direction.TO_PLATFORM);
+			case DELETED -> context.counts().deleted(ReconcileCounts.Direction.TO_PLATFORM);
 			default -> {
 			}
 		}

@@ -141,7 +141,7 @@ class PlatformPropagation {
 		if (!shows) {
 			if (link.isPresent()) {
 				this.pusher.delete(client, link.get(), link.get().etag());
-				context.counts().deleted();
+				context.counts().deleted(ReconcileCounts.Direction.TO_CALENDAR);
 			}
 			return Optional.empty();
 		}
@@ -157,7 +157,7 @@ class PlatformPropagation {
 			catch (PreconditionFailedException ex) {
 				return ownCopy(client, calendar, event, ex);
 			}
-			context.counts().created();
+			context.counts().created(ReconcileCounts.Direction.TO_CALENDAR);
 			return Optional.empty();
 		}
 		if (agrees(link.get(), event, fields, written)) {
@@ -165,7 +165,7 @@ class PlatformPropagation {
 		}
 		Optional<StagedChange> fresh = update(client, calendar, link.get(), event, fields);
 		if (fresh.isEmpty()) {
-			context.counts().updated();
+			context.counts().updated(ReconcileCounts.Direction.TO_CALENDAR);
 		}
 		return fresh;
 	}

@@ -1,48 +1,82 @@
 package com.wedsync.calsync.sync.reconcile;
 
+import java.util.Collections;
+import java.util.EnumMap;
+import java.util.Map;
+import java.util.TreeMap;
+
 /**
- * What reconciling events did, on the platform and on calendars together.
+ * What reconciling events did, on the platform and on calendars together, and by
+ * direction for the metrics.
  */
 public final class ReconcileCounts {
 
-	private int created;
+	/** Where a write went: a calendar edit applied on the platform, or to a calendar. */
+	public enum Direction {
 
-	private int updated;
+		TO_PLATFORM, TO_CALENDAR
 
-	private int deleted;
-
-	private int conflicts;
-
-	void created() {
-		this.created++;
 	}
 
-	void updated() {
-		this.updated++;
+	/** What a write did. */
+	public enum Action {
+
+		CREATE, UPDATE, DELETE
+
 	}
 
-	void deleted() {
-		this.deleted++;
+	private final Map<Direction, Map<Action, Integer>> writes = new EnumMap<>(Direction.class);
+
+	private final Map<String, Integer> conflictsByRule = new TreeMap<>();
+
+	void created(Direction direction) {
+		add(direction, Action.CREATE);
 	}
 
-	void conflict() {
-		this.conflicts++;
+	void updated(Direction direction) {
+		add(direction, Action.UPDATE);
+	}
+
+	void deleted(Direction direction) {
+		add(direction, Action.DELETE);
+	}
+
+	void conflict(String rule) {
+		this.conflictsByRule.merge(rule, 1, Integer::sum);
+	}
+
+	private void add(Direction direction, Action action) {
+		this.writes.computeIfAbsent(direction, (d) -> new EnumMap<>(Action.class)).merge(action, 1, Integer::sum);
+	}
+
+	/** Writes of one direction and action. */
+	public int get(Direction direction, Action action) {
+		return this.writes.getOrDefault(direction, Map.of()).getOrDefault(action, 0);
+	}
+
+	/** Conflicts by the name of the rule that decided them. */
+	public Map<String, Integer> getConflictsByRule() {
+		return Collections.unmodifiableMap(this.conflictsByRule);
 	}
 
 	public int getCreated() {
-		return this.created;
+		return total(Action.CREATE);
 	}
 
 	public int getUpdated() {
-		return this.updated;
+		return total(Action.UPDATE);
 	}
 
 	public int getDeleted() {
-		return this.deleted;
+		return total(Action.DELETE);
 	}
 
 	public int getConflicts() {
-		return this.conflicts;
+		return this.conflictsByRule.values().stream().mapToInt(Integer::intValue).sum();
+	}
+
+	private int total(Action action) {
+		return get(Direction.TO_PLATFORM, action) + get(Direction.TO_CALENDAR, action);
 	}
 
 }

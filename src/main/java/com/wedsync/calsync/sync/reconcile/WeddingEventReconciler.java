@@ -183,11 +183,11 @@ class WeddingEventReconciler {
 			WeddingEvent result = this.event;
 			if (action.updatePlatform()) {
 				result = updatePlatform(action.merged());
-				this.context.counts().updated();
+				this.context.counts().updated(ReconcileCounts.Direction.TO_PLATFORM);
 			}
 			EventLink current = linkToRemote(result);
 			if (action.writeCalendar()) {
-				this.context.counts().updated();
+				this.context.counts().updated(ReconcileCounts.Direction.TO_CALENDAR);
 				pusher.update(client(), current, this.change.icalendar(), this.change.etag(), state(result));
 			}
 			return new Applied(result, action.updatePlatform() ? "UPDATED" : "UNCHANGED");
@@ -204,14 +204,14 @@ class WeddingEventReconciler {
 			String ics = this.change.icalendar();
 			WeddingEvent created = events.insertPlatformEvent(weddings.find(this.weddingId).orElseThrow(),
 					this.remote.uid(), action.fields(), ics, ContentHash.of(ics), null);
-			this.context.counts().created();
+			this.context.counts().created(ReconcileCounts.Direction.TO_PLATFORM);
 			linkToRemote(created);
 			return new Applied(created, "CREATED");
 		}
 
 		@Override
 		public Applied deleteOnCalendar(SyncAction.DeleteOnCalendar action) {
-			this.context.counts().deleted();
+			this.context.counts().deleted(ReconcileCounts.Direction.TO_CALENDAR);
 			pusher.delete(client(), this.link, this.change.etag());
 			return new Applied(this.event, "UNCHANGED");
 		}
@@ -220,14 +220,14 @@ class WeddingEventReconciler {
 		public Applied deleteEverywhere(SyncAction.DeleteEverywhere action) {
 			events.markDeleted(this.event.id());
 			links.delete(this.link.id());
-			this.context.counts().deleted();
+			this.context.counts().deleted(ReconcileCounts.Direction.TO_PLATFORM);
 			return new Applied(events.find(this.event.id()).orElseThrow(), "DELETED");
 		}
 
 		@Override
 		public Applied recreateOnCalendar(SyncAction.RecreateOnCalendar action) {
 			record(List.of(action.conflict()));
-			this.context.counts().created();
+			this.context.counts().created(ReconcileCounts.Direction.TO_CALENDAR);
 			// The calendar's last copy keeps its alarms and attendees for the
 			// re-created one.
 			pusher.create(client(), calendar(), state(this.event), this.link.baseIcs(), this.change.href());
@@ -239,7 +239,7 @@ class WeddingEventReconciler {
 			record(List.of(action.conflict()));
 			Rendered body = renderer.renderOver(this.event, action.fields());
 			WeddingEvent restored = events.restore(this.event.id(), action.fields(), body.ics(), body.contentHash());
-			this.context.counts().created();
+			this.context.counts().created(ReconcileCounts.Direction.TO_PLATFORM);
 			linkToRemote(restored);
 			return new Applied(restored, "UPDATED");
 		}
