@@ -214,7 +214,8 @@ class ProcessCrashFunctionalTests {
 				"--calsync.credentials.key=AAECAwQFBgcICQoLDA0ODxAREhMUFRYXGBkaGxwdHh8=",
 				"--calsync.credentials.key-id=test-key", "--calsync.data-dir=target/crash-tests/data",
 				"--calsync.caldav.multiget-batch-size=5", "--calsync.caldav.read-timeout=60s",
-				"--calsync.sync.apply-chunk-size=5",
+				"--calsync.sync.apply-chunk-size=5", "--calsync.caldav.url-policy.require-https=false",
+				"--calsync.caldav.url-policy.allow-loopback=true",
 				// a dead node is noticed within about 2.5 s instead of 15 s
 				"--spring.quartz.properties.org.quartz.jobStore.clusterCheckinInterval=1000",
 				"--calsync.sync.node-grace-ms=1500", "--calsync.sync.orphan-sweep-interval-ms=1000");

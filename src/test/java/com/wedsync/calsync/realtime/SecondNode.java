@@ -22,9 +22,11 @@ public final class SecondNode implements AutoCloseable {
 
 	public static SecondNode start() {
 		return new SecondNode(new SpringApplicationBuilder(CalSyncApplication.class).profiles("test")
-			.properties("server.port=0", "spring.quartz.scheduler-name=calsync-second-node",
-					"calsync.sync.orphan-sweep-interval-ms=0")
-			.run());
+			// Command-line arguments, not builder properties: those are defaults that
+			// application.yml overrides, and a scheduler of the suite's name would be
+			// closed with this node.
+			.run("--server.port=0", "--spring.quartz.scheduler-name=calsync-second-node",
+					"--calsync.sync.orphan-sweep-interval-ms=0"));
 	}
 
 	public int port() {
