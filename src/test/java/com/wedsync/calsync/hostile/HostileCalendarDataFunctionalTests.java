@@ -71,14 +71,7 @@ class HostileCalendarDataFunctionalTests {
 		Map<String, String> objects = objects(HostileCalendarObjects.parkedOffRadicale(),
 				HostileCalendarObjects.acceptedOffRadicale());
 		try (WireMockCalendar server = new WireMockCalendar(objects)) {
-			UUID integration = UUID.fromString(api
-				.post("/api/integrations",
-						Map.of("tenantId", "tenant-hostile-ical", "provider", "CALDAV", "serverUrl", server.baseUrl(),
-								"username", "planner", "password", "app-password"))
-				.expect(201)
-				.body()
-				.get("id")
-				.asString());
+			UUID integration = server.connect(api, "tenant-hostile-ical");
 
 			Map<String, JsonNode> events = syncAndCheck(api, integration, HostileCalendarObjects.parkedOffRadicale());
 

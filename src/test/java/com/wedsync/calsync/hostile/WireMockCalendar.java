@@ -3,6 +3,7 @@ package com.wedsync.calsync.hostile;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.UUID;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -12,14 +13,16 @@ import com.github.tomakehurst.wiremock.extension.ResponseDefinitionTransformerV2
 import com.github.tomakehurst.wiremock.http.ResponseDefinition;
 import com.github.tomakehurst.wiremock.stubbing.ServeEvent;
 
+import com.wedsync.calsync.support.CalSyncApi;
+
 import static com.github.tomakehurst.wiremock.client.WireMock.aResponse;
 import static com.github.tomakehurst.wiremock.core.WireMockConfiguration.options;
 
 /**
  * A one-calendar CalDAV account on WireMock serving objects verbatim, for the ones a real
- * server refuses to hold: discovery on "/", a calendar without sync-collection (so the
- * sync lists members with a PROPFIND) and calendar-multiget answering exactly the hrefs
- * asked for.
+ * server refuses to hold, or any answer replaced by a hostile body: discovery on "/", a
+ * calendar without sync-collection (so the sync lists members with a PROPFIND) and
+ * calendar-multiget answering exactly the hrefs asked for.
  */
 final class WireMockCalendar implements AutoCloseable {
 
@@ -51,6 +54,22 @@ final class WireMockCalendar implements AutoCloseable {
 			.willReturn(aResponse().withTransformers("multiget")));
 	}
 
+	/** From now on answers PROPFIND on the path with this body and a 207 status. */
+	void answerPropfind(String path, String body) {
+		this.server.stubFor(propfind(path).willReturn(answer207(body)));
+	}
+
+	/** Connects an integration of the tenant to this account; returns its id. */
+	UUID connect(CalSyncApi api, String tenantId) {
+		return UUID.fromString(api
+			.post("/api/integrations", Map.of("tenantId", tenantId, "provider", "CALDAV", "serverUrl", baseUrl(),
+					"username", "planner", "password", "app-password"))
+			.expect(201)
+			.body()
+			.get("id")
+			.asString());
+	}
+
 	String baseUrl() {
 		return this.server.baseUrl();
 	}
@@ -65,10 +84,12 @@ final class WireMockCalendar implements AutoCloseable {
 	}
 
 	private static com.github.tomakehurst.wiremock.client.ResponseDefinitionBuilder multistatus(String responses) {
-		return aResponse().withStatus(207)
-			.withHeader("Content-Type", "application/xml; charset=utf-8")
-			.withBody("<d:multistatus xmlns:d=\"DAV:\" xmlns:c=\"urn:ietf:params:xml:ns:caldav\">" + responses
-					+ "</d:multistatus>");
+		return answer207("<d:multistatus xmlns:d=\"DAV:\" xmlns:c=\"urn:ietf:params:xml:ns:caldav\">" + responses
+				+ "</d:multistatus>");
+	}
+
+	private static com.github.tomakehurst.wiremock.client.ResponseDefinitionBuilder answer207(String body) {
+		return aResponse().withStatus(207).withHeader("Content-Type", "application/xml; charset=utf-8").withBody(body);
 	}
 
 	private static String response(String href, String props) {

@@ -19,8 +19,9 @@ import java.util.stream.Stream;
  * A fuzz loop with a fixed time budget: mutated inputs are fed to a target, each within a
  * time bound, until the budget is spent. The budget is short on a workstation and longer
  * in CI ({@code CI=true}, as {@code .ci/run} sets). A failing input is written to
- * {@code target/fuzz-crashes/} so it can become a regression seed under
- * {@code src/test/resources/fuzz/}.
+ * {@code target/fuzz-findings/} so it can become a regression seed under
+ * {@code src/test/resources/fuzz/}; so is the slowest input of a run, to spot inputs that
+ * cost far more than their size.
  *
  * @param name the target's name, for reports and crash files
  * @param mutations where inputs come from
@@ -48,6 +49,9 @@ public record FuzzRun(String name, Mutations mutations, Class<? extends RuntimeE
 		Random random = new Random(seed);
 		long deadline = System.nanoTime() + budget.toNanos();
 		long executions = 0;
+		long slowestNanos = 0;
+		byte[] slowest = null;
+		long bytes = 0;
 		ExecutorService worker = Executors.newSingleThreadExecutor((task) -> {
 			// the default stack size, as the batch threads have
 			Thread thread = new Thread(null, task, "fuzz-" + this.name, 0);
@@ -57,15 +61,24 @@ public record FuzzRun(String name, Mutations mutations, Class<? extends RuntimeE
 		try {
 			while (System.nanoTime() < deadline) {
 				byte[] input = this.mutations.next(random);
+				long started = System.nanoTime();
 				check(worker, input, target);
+				long took = System.nanoTime() - started;
+				if (took > slowestNanos && executions > 0) {
+					// the first input pays for class loading and warm-up
+					slowestNanos = took;
+					slowest = input;
+				}
+				bytes += input.length;
 				executions++;
 			}
 		}
 		finally {
 			worker.shutdownNow();
 		}
-		System.out.printf("fuzz %s: %d executions in %d s (seed %d)%n", this.name, executions, budget.toSeconds(),
-				seed);
+		System.out.printf("fuzz %s: %d executions in %d s, mean input %d bytes, slowest %d ms (%s; seed %d)%n",
+				this.name, executions, budget.toSeconds(), bytes / Math.max(1, executions), slowestNanos / 1_000_000,
+				(slowest != null) ? save("slowest", slowest) : "-", seed);
 		return executions;
 	}
 
@@ -105,12 +118,12 @@ public record FuzzRun(String name, Mutations mutations, Class<? extends RuntimeE
 		try {
 			Throwable broken = outcome.get(PER_INPUT.toMillis(), TimeUnit.MILLISECONDS);
 			if (broken != null) {
-				throw new AssertionError(this.name + " threw " + broken + " for " + save(input), broken);
+				throw new AssertionError(this.name + " threw " + broken + " for " + save("crash", input), broken);
 			}
 		}
 		catch (TimeoutException ex) {
 			outcome.cancel(true);
-			throw new AssertionError(this.name + " took over " + PER_INPUT + " for " + save(input));
+			throw new AssertionError(this.name + " took over " + PER_INPUT + " for " + save("crash", input));
 		}
 		catch (InterruptedException ex) {
 			Thread.currentThread().interrupt();
@@ -121,10 +134,11 @@ public record FuzzRun(String name, Mutations mutations, Class<? extends RuntimeE
 		}
 	}
 
-	private Path save(byte[] input) {
+	private Path save(String kind, byte[] input) {
 		try {
-			Path folder = Files.createDirectories(Path.of("target", "fuzz-crashes"));
-			Path file = folder.resolve(this.name + "-" + Integer.toHexString(java.util.Arrays.hashCode(input)));
+			Path folder = Files.createDirectories(Path.of("target", "fuzz-findings"));
+			Path file = folder.resolve(
+					this.name + "-" + kind + "-" + Integer.toHexString(java.util.Arrays.hashCode(input)));
 			return Files.write(file, input);
 		}
 		catch (IOException ex) {
