@@ -137,8 +137,8 @@ public record FuzzRun(String name, Mutations mutations, Class<? extends RuntimeE
 	private Path save(String kind, byte[] input) {
 		try {
 			Path folder = Files.createDirectories(Path.of("target", "fuzz-findings"));
-			Path file = folder.resolve(
-					this.name + "-" + kind + "-" + Integer.toHexString(java.util.Arrays.hashCode(input)));
+			Path file = folder
+				.resolve(this.name + "-" + kind + "-" + Integer.toHexString(java.util.Arrays.hashCode(input)));
 			return Files.write(file, input);
 		}
 		catch (IOException ex) {
