@@ -14,6 +14,7 @@ import java.util.Map;
 import net.fortuna.ical4j.model.Property;
 import net.fortuna.ical4j.model.TimeZoneRegistry;
 import net.fortuna.ical4j.model.ZoneRulesBuilder;
+import net.fortuna.ical4j.model.component.Observance;
 import net.fortuna.ical4j.model.component.VTimeZone;
 
 /**
@@ -27,6 +28,13 @@ import net.fortuna.ical4j.model.component.VTimeZone;
  * exhaust.
  */
 final class ZoneLookup {
+
+	/**
+	 * Real VTIMEZONEs have one RRULE per observance; ical4j's rule building grows fast
+	 * with more (289 copies of one rule in a 13 KB object took over 4 s), so beyond this
+	 * the definition counts as unreadable.
+	 */
+	static final int MAX_RULES_PER_OBSERVANCE = 4;
 
 	private final Map<String, VTimeZone> definitions = new HashMap<>();
 
@@ -68,6 +76,7 @@ final class ZoneLookup {
 		VTimeZone definition = this.definitions.get(tzid);
 		if (definition != null) {
 			try {
+				checkObservances(definition);
 				return new ZoneRulesBuilder().vTimeZone(definition).build();
 			}
 			catch (RuntimeException ex) {
@@ -76,6 +85,21 @@ final class ZoneLookup {
 			}
 		}
 		return knownZone(tzid, "no VTIMEZONE in the object defines it");
+	}
+
+	// RFC 5545 section 3.6.5: DTSTART must not occur more than once in an observance;
+	// repeated, it costs ical4j like repeated rules
+	private static void checkObservances(VTimeZone definition) {
+		for (Observance observance : definition.getObservances()) {
+			if (observance.getProperties(Property.DTSTART).size() > 1) {
+				throw new IllegalArgumentException("more than one DTSTART in an observance");
+			}
+			int rules = observance.getProperties(Property.RRULE).size();
+			if (rules > MAX_RULES_PER_OBSERVANCE) {
+				throw new IllegalArgumentException(
+						rules + " RRULEs in one observance, more than " + MAX_RULES_PER_OBSERVANCE);
+			}
+		}
 	}
 
 	private static ZoneRules knownZone(String tzid, String why) {

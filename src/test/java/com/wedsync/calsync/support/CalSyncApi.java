@@ -11,12 +11,14 @@ import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Base64;
+import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
+import com.wedsync.calsync.support.logscan.SuiteSecrets;
 import com.wedsync.calsync.testpeers.CalDavTestServer;
 
 /**
@@ -67,6 +69,7 @@ public final class CalSyncApi {
 	}
 
 	public Response post(String path, Object body) {
+		recordSecrets(body);
 		return send(request(path).POST(BodyPublishers.ofString(this.json.writeValueAsString(body)))
 			.header("Content-Type", "application/json"), this.authorization);
 	}
@@ -77,6 +80,7 @@ public final class CalSyncApi {
 	}
 
 	public Response patch(String path, Object body) {
+		recordSecrets(body);
 		return send(request(path).method("PATCH", BodyPublishers.ofString(this.json.writeValueAsString(body)))
 			.header("Content-Type", "application/json"), this.authorization);
 	}
@@ -117,13 +121,28 @@ public final class CalSyncApi {
 		return HttpRequest.newBuilder(this.base.resolve(path)).timeout(Duration.ofSeconds(30));
 	}
 
+	// the log scan after the suite looks for every secret the service was given
+	private static void recordSecrets(Object body) {
+		if (body instanceof Map<?, ?> fields) {
+			for (String key : List.of("password", "token", "secret")) {
+				if (fields.get(key) instanceof String secret) {
+					SuiteSecrets.record((fields.get("username") instanceof String user) ? user : null, secret);
+				}
+			}
+		}
+	}
+
 	private Response send(HttpRequest.Builder request, String authorization) {
+		SuiteSecrets.recordAuthorization(authorization);
 		if (authorization != null) {
 			request.header("Authorization", authorization);
 		}
 		try {
 			HttpResponse<String> response = this.http.send(request.build(), BodyHandlers.ofString());
 			JsonNode body = response.body().isEmpty() ? null : this.json.readTree(response.body());
+			if (body != null && body.isObject() && body.path("token").isString()) {
+				SuiteSecrets.record(body.get("token").asString());
+			}
 			return new Response(response.statusCode(), body, response.headers().firstValue("Content-Type").orElse(""),
 					response.body());
 		}

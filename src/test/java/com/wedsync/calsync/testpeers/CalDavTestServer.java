@@ -16,6 +16,8 @@ import java.util.TreeMap;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
+import com.wedsync.calsync.support.logscan.SuiteSecrets;
+
 /**
  * A real CalDAV server process for integration tests, driven with plain
  * {@code java.net.http} so the fixtures never depend on the code under test.
@@ -47,6 +49,7 @@ public final class CalDavTestServer {
 		this.calendarHomePath = calendarHomePath;
 		this.username = username;
 		this.password = password;
+		SuiteSecrets.record(username, password);
 	}
 
 	public String name() {

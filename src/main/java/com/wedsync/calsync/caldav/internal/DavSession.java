@@ -23,9 +23,17 @@ final class DavSession {
 
 	private final HardenedXmlReader xml;
 
-	DavSession(DavTransport transport, HardenedXmlReader xml) {
+	private final DiscoveredHosts hosts;
+
+	DavSession(DavTransport transport, HardenedXmlReader xml, DiscoveredHosts hosts) {
 		this.transport = transport;
 		this.xml = xml;
+		this.hosts = hosts;
+	}
+
+	/** Lets hrefs of later answers point at the URL's host: it was discovered. */
+	void trust(URI discovered) {
+		this.hosts.add(discovered);
 	}
 
 	/** PROPFIND with the given Depth; any non-2xx status throws. */
@@ -51,8 +59,15 @@ final class DavSession {
 		return send(request, body);
 	}
 
+	/**
+	 * The answer's multistatus.
+	 * @throws com.wedsync.calsync.caldav.ForbiddenUrlException when an href leaves the
+	 * discovered hosts
+	 */
 	Multistatus multistatus(DavResponse response) {
-		return Multistatus.from(response.url(), this.xml.read(response.url(), response.body()));
+		Multistatus answer = Multistatus.from(response.url(), this.xml.read(response.url(), response.body()));
+		answer.responses().forEach((entry) -> this.hosts.check(response.url(), entry.href()));
+		return answer;
 	}
 
 	XmlElement xml(DavResponse response) {

@@ -68,11 +68,24 @@ record Multistatus(List<Entry> responses, String syncToken) {
 			}
 			int status = (ownStatus != 0) ? ownStatus : (!properties.isEmpty() ? 200 : firstPropstatStatus);
 			for (XmlElement href : response.children(DavNames.HREF)) {
-				entries.add(new Entry(Hrefs.resolve(requestUrl, href.trimmedText()), status, Map.copyOf(properties)));
+				entries.add(new Entry(resolve(requestUrl, href.trimmedText()), status, Map.copyOf(properties)));
 			}
 		}
 		String syncToken = root.childText(DavNames.SYNC_TOKEN);
 		return new Multistatus(List.copyOf(entries), syncToken);
+	}
+
+	private static URI resolve(URI requestUrl, String href) {
+		try {
+			return Hrefs.resolve(requestUrl, href);
+		}
+		catch (IllegalArgumentException ex) {
+			throw new TransportException("Unusable href in a multistatus: " + abbreviate(href), requestUrl, 207);
+		}
+	}
+
+	private static String abbreviate(String text) {
+		return (text.length() <= 200) ? text : text.substring(0, 200) + "...";
 	}
 
 	/** "HTTP/1.1 404 Not Found" → 404; 0 when absent or unreadable. */

@@ -17,6 +17,8 @@ final class SardineCalDavClient implements CalDavClient {
 
 	private final URI serverUrl;
 
+	private final DavSession session;
+
 	private final DavTransport transport;
 
 	private final CalendarDiscovery discovery;
@@ -30,7 +32,9 @@ final class SardineCalDavClient implements CalDavClient {
 	private final ResourceWrites writes;
 
 	SardineCalDavClient(URI serverUrl, DavTransport transport, CalDavSettings settings) {
-		DavSession session = new DavSession(transport, new HardenedXmlReader(settings.maxXmlDepth()));
+		this.session = new DavSession(transport, new HardenedXmlReader(settings.maxXmlDepth()),
+				new DiscoveredHosts(serverUrl));
+		DavSession session = this.session;
 		this.serverUrl = serverUrl;
 		this.transport = transport;
 		this.discovery = new CalendarDiscovery(session);
@@ -42,26 +46,33 @@ final class SardineCalDavClient implements CalDavClient {
 
 	@Override
 	public CalendarHome discover() {
-		return this.discovery.discover(this.serverUrl);
+		CalendarHome home = this.discovery.discover(this.serverUrl);
+		this.session.trust(home.principal());
+		this.session.trust(home.calendarHome());
+		return home;
 	}
 
 	@Override
 	public List<RemoteCalendar> listCalendars(URI calendarHome) {
+		this.session.trust(calendarHome);
 		return this.listing.calendars(calendarHome);
 	}
 
 	@Override
 	public SyncDelta syncCollection(URI calendar, String syncToken) {
+		this.session.trust(calendar);
 		return this.sync.sync(calendar, syncToken);
 	}
 
 	@Override
 	public List<RemoteResource> listResources(URI calendar) {
+		this.session.trust(calendar);
 		return this.listing.resources(calendar);
 	}
 
 	@Override
 	public MultigetResult multiget(URI calendar, List<URI> hrefs) {
+		this.session.trust(calendar);
 		return this.multiget.fetch(calendar, hrefs);
 	}
 
