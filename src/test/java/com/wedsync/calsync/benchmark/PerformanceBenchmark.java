@@ -40,8 +40,9 @@ import static org.assertj.core.api.Assertions.assertThat;
  */
 @ApplicationTest
 @TestPropertySource(properties = { "calsync.caldav.multiget-batch-size=${calsync.benchmark.multiget:50}",
-		"calsync.sync.apply-chunk-size=${calsync.benchmark.apply-chunk:100}", "calsync.caldav.read-timeout=600s", "calsync.caldav.response-timeout=600s",
-		"calsync.caldav.max-response-size=512MB", "calsync.caldav.resilience.host-requests-per-second=100000",
+		"calsync.sync.apply-chunk-size=${calsync.benchmark.apply-chunk:100}", "calsync.caldav.read-timeout=600s",
+		"calsync.caldav.response-timeout=600s", "calsync.caldav.max-response-size=512MB",
+		"calsync.caldav.resilience.host-requests-per-second=100000",
 		"calsync.caldav.resilience.account-requests-per-second=100000" })
 class PerformanceBenchmark {
 
