@@ -14,6 +14,8 @@ import java.util.UUID;
 import org.junit.jupiter.api.Test;
 import tools.jackson.databind.JsonNode;
 
+import com.wedsync.calsync.integration.IntegrationRepository;
+import com.wedsync.calsync.integration.Provider;
 import com.wedsync.calsync.scheduling.PollThroughput;
 import com.wedsync.calsync.scheduling.ProbeOutcome;
 import com.wedsync.calsync.scheduling.ProbeRunner;
@@ -34,16 +36,16 @@ import static org.assertj.core.api.Assertions.assertThat;
 /**
  * The benchmark table of issue 8: calsync and vdirsyncer on the same Radicale data, every
  * request of both counted by one proxy. Sizes are system properties (defaults are the
- * issue's). The local server's rate limits are raised: the defaults (4 requests/s per
- * account) model iCloud and would measure the limiter, not the sync. Batch sizes are the
- * production defaults, not the test profile's small ones.
+ * issue's). The per-host rate limit is raised (the default 20 requests/s would cap
+ * scenario 5 at 20 polls/s on one host; the Radicale scenarios send fewer than 5/s); the
+ * per-account limit is the product's (iCloud hosts only, so not applied here). Batch
+ * sizes are the production defaults, not the test profile's small ones.
  */
 @ApplicationTest
 @TestPropertySource(properties = { "calsync.caldav.multiget-batch-size=${calsync.benchmark.multiget:50}",
 		"calsync.sync.apply-chunk-size=${calsync.benchmark.apply-chunk:100}", "calsync.caldav.read-timeout=600s",
 		"calsync.caldav.response-timeout=600s", "calsync.caldav.max-response-size=512MB",
-		"calsync.caldav.resilience.host-requests-per-second=100000",
-		"calsync.caldav.resilience.account-requests-per-second=100000" })
+		"calsync.caldav.resilience.host-requests-per-second=100000" })
 class PerformanceBenchmark {
 
 	static final int SMALL = Integer.getInteger("calsync.benchmark.small", 2000);
@@ -55,6 +57,8 @@ class PerformanceBenchmark {
 	static final int PUSH = Integer.getInteger("calsync.benchmark.push-events", 1000);
 
 	static final int INTEGRATIONS = Integer.getInteger("calsync.benchmark.integrations", 1000);
+
+	static final int CAPACITY_INTEGRATIONS = Integer.getInteger("calsync.benchmark.capacity-integrations", 3000);
 
 	static final int INTERVAL = Integer.getInteger("calsync.benchmark.capacity-interval", 5);
 
@@ -86,11 +90,11 @@ class PerformanceBenchmark {
 	void benchmark() throws Exception {
 		this.meter = new ResourceMeter(this.jdbc);
 		this.api = new CalSyncApi(this.port);
-		List<CalDavTestServer> accounts = CalDavTestServers.radicaleAccounts(5 + INTEGRATIONS);
+		List<CalDavTestServer> accounts = CalDavTestServers.radicaleAccounts(4);
 		try (CountingProxy counting = new CountingProxy(accounts.get(0).baseUrl())) {
 			this.proxy = counting;
 			if (SCENARIOS.contains("pull")) {
-				warmUp(accounts.get(4));
+				warmUp(accounts.get(3));
 				pull(accounts.get(0), SMALL);
 				if (LARGE > 0) {
 					pull(accounts.get(1), LARGE);
@@ -100,10 +104,10 @@ class PerformanceBenchmark {
 				push(accounts.get(2));
 			}
 			if (SCENARIOS.contains("capacity")) {
-				capacity(manyIntegrations(accounts.subList(5, accounts.size())));
+				capacity();
 			}
 			if (SCENARIOS.contains("memory")) {
-				memory(accounts.get(3));
+				memory();
 			}
 		}
 		System.out.printf("%n%s%n", this.table.render());
@@ -160,8 +164,11 @@ class PerformanceBenchmark {
 	private void push(CalDavTestServer account) {
 		URI calendar = account.createCalendar("push");
 		UUID integration = connect(account, "bench-push");
-		this.api.syncAndWait(integration);
-		String wedding = this.api
+		syncAndWait(this.api, integration);
+		// a tenant token (SHA-256) rather than the admin login (BCrypt) for 1,000
+		// requests
+		CalSyncApi tenant = this.api.withToken(this.api.issueTenantToken("bench-push"));
+		String wedding = tenant
 			.post("/api/weddings", Map.of("tenantId", "bench-push", "title", "Bench", "weddingDate", "2027-06-12",
 					"timeZone", "Europe/London"))
 			.expect(201)
@@ -170,11 +177,11 @@ class PerformanceBenchmark {
 			.asString();
 		String calendarId = this.jdbc.queryForObject("SELECT id FROM calendar WHERE integration_id = ? AND href LIKE ?",
 				String.class, integration, "%" + calendar.getPath());
-		this.api.post("/api/weddings/" + wedding + "/participants", Map.of("calendarId", calendarId, "role", "PLANNER"))
+		tenant.post("/api/weddings/" + wedding + "/participants", Map.of("calendarId", calendarId, "role", "PLANNER"))
 			.expect(201);
 		for (int i = 0; i < PUSH; i++) {
 			LocalDate day = LocalDate.of(2027, 1, 1).plusDays(i % 300);
-			this.api
+			tenant
 				.post("/api/weddings/" + wedding + "/events", Map.of("kind", (i % 2 == 0) ? "MEETING" : "DEADLINE",
 						"summary", "Task " + i, "start", day + "T10:00", "end", day + "T11:00"))
 				.expect(201);
@@ -182,81 +189,84 @@ class PerformanceBenchmark {
 		this.table.add(sync("4 push of " + PUSH + " platform events", integration));
 	}
 
-	/** Scenario 2 for many integrations: first syncs, then one probe each. */
-	private List<UUID> manyIntegrations(List<CalDavTestServer> accounts) throws Exception {
-		List<UUID> integrations = new ArrayList<>();
-		for (CalDavTestServer account : accounts) {
-			RadicaleSeeder.seed(account, "cal", 1);
-			integrations.add(connect(account, "tenant-" + account.username()));
+	/**
+	 * Scenarios 2 (many integrations) and 5 against {@link FastCalDavEndpoint}: one
+	 * integration is connected and synced, the others are copies of it (own id and sealed
+	 * credential, the same synced calendar), so thousands exist without thousands of
+	 * first syncs.
+	 */
+	private void capacity() throws Exception {
+		try (FastCalDavEndpoint endpoint = new FastCalDavEndpoint()) {
+			List<UUID> integrations = copies(endpoint, Math.max(INTEGRATIONS, CAPACITY_INTEGRATIONS));
+			List<UUID> polled = integrations.subList(0, INTEGRATIONS);
+			this.meter.start();
+			CountingProxy.Snapshot before = endpoint.snapshot();
+			Map<ProbeOutcome, Integer> outcomes = ProbeRunner.probeAll(this.context, polled, 4);
+			this.table.add(this.meter.stop("2 no-change poll, " + polled.size() + " integrations",
+					endpoint.snapshot().minus(before)));
+			assertThat(outcomes).containsOnlyKeys(ProbeOutcome.UNCHANGED);
+			List<UUID> scheduled = integrations.subList(0, CAPACITY_INTEGRATIONS);
+			Duration window = Duration.ofSeconds(Long.getLong("calsync.benchmark.capacity-window", 30));
+			for (int nodes = 1; nodes <= 2; nodes++) {
+				before = endpoint.snapshot();
+				this.meter.start();
+				double rate = PollThroughput.pollsPerSecond(this.context, scheduled, INTERVAL, window, nodes - 1, 5);
+				this.table.add(this.meter.stop("5 capacity, " + nodes + " node(s), " + Math.round(rate) + " polls/s",
+						endpoint.snapshot().minus(before)));
+				System.out.printf(
+						"[bench] %d node(s): %.1f polls/s at %d s intervals over %d integrations: "
+								+ "%.0f integrations on a 5-minute interval%n",
+						nodes, rate, INTERVAL, scheduled.size(), rate * 300);
+			}
 		}
-		this.meter.start();
-		CountingProxy.Snapshot before = this.proxy.snapshot();
-		List<String> syncs = integrations.stream()
-			.map((id) -> this.api.post("/api/integrations/" + id + "/syncs", Map.of("reason", "benchmark"))
-				.expect(202)
-				.body()
-				.get("syncId")
-				.asString())
-			.toList();
-		syncs
-			.forEach((syncId) -> assertThat(awaitEnd(this.api, syncId).get("status").asString()).isEqualTo("COMPLETED"));
-		this.table.add(this.meter.stop("1 first sync of " + accounts.size() + " integrations",
-				this.proxy.snapshot().minus(before)));
+	}
 
-		this.meter.start();
-		before = this.proxy.snapshot();
-		Map<ProbeOutcome, Integer> outcomes = ProbeRunner.probeAll(this.context, integrations, 4);
-		this.table.add(this.meter.stop("2 no-change poll, " + accounts.size() + " integrations",
-				this.proxy.snapshot().minus(before)));
-		assertThat(outcomes).containsOnlyKeys(ProbeOutcome.UNCHANGED);
+	private List<UUID> copies(FastCalDavEndpoint endpoint, int count) {
+		UUID template = connect(endpoint.baseUrl(), "n1-capacity", "secret", "capacity-0");
+		assertThat(syncAndWait(this.api, template).get("status").asString()).isEqualTo("COMPLETED");
+		IntegrationRepository repository = this.context.getBean(IntegrationRepository.class);
+		List<UUID> integrations = new ArrayList<>(List.of(template));
+		for (int i = 1; i < count; i++) {
+			integrations.add(repository
+				.create("capacity-" + i, Provider.CALDAV, endpoint.baseUrl(), "n1-capacity", "secret", 86400)
+				.id());
+		}
+		this.jdbc.update("UPDATE integration SET principal_url = t.principal_url, "
+				+ "calendar_home_url = t.calendar_home_url, last_synced_at = t.last_synced_at FROM integration t "
+				+ "WHERE t.id = ? AND integration.username = t.username AND integration.id <> t.id", template);
+		this.jdbc.update("INSERT INTO calendar (id, integration_id, href, display_name, color, ctag, sync_token, "
+				+ "supports_sync_collection, holds_events, role, status, last_synced_at, listed_at) "
+				+ "SELECT gen_random_uuid(), i.id, c.href, c.display_name, c.color, c.ctag, c.sync_token, "
+				+ "c.supports_sync_collection, c.holds_events, c.role, c.status, c.last_synced_at, c.listed_at "
+				+ "FROM calendar c JOIN integration i ON i.username = 'n1-capacity' AND i.id <> c.integration_id "
+				+ "WHERE c.integration_id = ?", template);
 		return integrations;
 	}
 
-	/** Scenario 5: polls per second of one node, then of two on one PostgreSQL. */
-	private void capacity(List<UUID> integrations) throws Exception {
-		Duration window = Duration.ofSeconds(Long.getLong("calsync.benchmark.capacity-window", 30));
-		for (int nodes = 1; nodes <= 2; nodes++) {
-			CountingProxy.Snapshot before = this.proxy.snapshot();
-			this.meter.start();
-			double rate = PollThroughput.pollsPerSecond(this.context, integrations, INTERVAL, window, nodes - 1, 5);
-			Measurement measured = this.meter.stop("5 capacity, " + nodes + " node(s)",
-					this.proxy.snapshot().minus(before));
-			this.table.add(measured);
-			System.out.printf(
-					"[bench] %d node(s): %.1f polls/s at %d s intervals over %d integrations: "
-							+ "%.0f integrations on a 5-minute interval%n",
-					nodes, rate, INTERVAL, integrations.size(), rate * 300);
-		}
-	}
-
 	/** Scenario 6: a large calendar imported by a node whose heap is capped at 256 MB. */
-	private void memory(CalDavTestServer account) throws Exception {
-		URI calendar = RadicaleSeeder.seed(account, "cal", MEMORY);
-		System.out.printf("[bench] Radicale parsed %d events on first read in %d s%n", MEMORY,
-				RadicaleSeeder.warm(account, calendar).toSeconds());
+	private void memory() throws Exception {
 		String url = System.getenv()
 			.getOrDefault("CALSYNC_TEST_DATABASE_URL", "jdbc:postgresql://127.0.0.1:5432/calsync_test") + "_heap";
 		recreate(url);
 		ResourceMeter rows = new ResourceMeter(new JdbcTemplate(new DriverManagerDataSource(url, "postgres", "")));
-		try (ForkedNode node = new ForkedNode("256m", url,
-				List.of("--calsync.caldav.read-timeout=600s", "--calsync.caldav.response-timeout=600s",
-						"--calsync.caldav.resilience.host-requests-per-second=100000",
-						"--calsync.caldav.resilience.account-requests-per-second=100000"))) {
+		try (FastCalDavEndpoint endpoint = new FastCalDavEndpoint();
+				ForkedNode node = new ForkedNode("256m", url,
+						List.of("--calsync.caldav.read-timeout=600s", "--calsync.caldav.response-timeout=600s",
+								"--calsync.caldav.resilience.host-requests-per-second=100000"))) {
 			long rowsBefore = rows.rows();
-			CountingProxy.Snapshot before = this.proxy.snapshot();
+			CountingProxy.Snapshot before = endpoint.snapshot();
 			long started = System.nanoTime();
 			JsonNode created = node.api()
-				.post("/api/integrations",
-						Map.of("tenantId", "bench-memory", "provider", "CALDAV", "serverUrl",
-								this.proxy.baseUrl().toString(), "username", account.username(), "password",
-								account.password()))
+				.post("/api/integrations", Map.of("tenantId", "bench-memory", "provider", "CALDAV", "serverUrl",
+						endpoint.baseUrl().toString(), "username", "n" + MEMORY + "-memory", "password", "secret"))
 				.expect(201)
 				.body();
 			JsonNode report = syncAndWait(node.api(), UUID.fromString(created.get("id").asString()));
 			long wall = (System.nanoTime() - started) / 1_000_000;
 			assertThat(report.get("status").asString()).isEqualTo("COMPLETED");
+			assertThat(report.toString()).contains("\"created\":" + MEMORY);
 			Thread.sleep(2000);
-			CountingProxy.Snapshot traffic = this.proxy.snapshot().minus(before);
+			CountingProxy.Snapshot traffic = endpoint.snapshot().minus(before);
 			this.table
 				.add(new Measurement("6 import " + MEMORY + " events, -Xmx256m", "calsync", wall, traffic.requests(),
 						traffic.bytes(), node.heapPeakMb(), node.rssPeakMb(), rows.rows() - rowsBefore));
@@ -264,9 +274,14 @@ class PerformanceBenchmark {
 	}
 
 	private UUID connect(CalDavTestServer account, String tenant) {
-		JsonNode created = this.api.post("/api/integrations",
-				Map.of("tenantId", tenant, "provider", "CALDAV", "serverUrl", this.proxy.baseUrl().toString(),
-						"username", account.username(), "password", account.password(), "pollIntervalSeconds", 86400))
+		return connect(this.proxy.baseUrl(), account.username(), account.password(), tenant);
+	}
+
+	private UUID connect(URI server, String username, String password, String tenant) {
+		JsonNode created = this.api
+			.post("/api/integrations",
+					Map.of("tenantId", tenant, "provider", "CALDAV", "serverUrl", server.toString(), "username",
+							username, "password", password, "pollIntervalSeconds", 86400))
 			.expect(201)
 			.body();
 		return UUID.fromString(created.get("id").asString());
@@ -282,16 +297,18 @@ class PerformanceBenchmark {
 	}
 
 	/**
-	 * Like {@link CalSyncApi#syncAndWait} but asks for the report every 0.2 s for the first
-	 * two seconds, then once a second, for up to an hour: each ask is an admin request whose BCrypt check costs a core for ~0.1 s, and
-	 * asking ten times a second (as the tests do) took most of a core from the sync.
+	 * Like {@link CalSyncApi#syncAndWait} but asks for the report every 0.2 s for the
+	 * first two seconds, then once a second, for up to an hour: each ask is an admin
+	 * request whose BCrypt check costs a core for ~0.1 s, and asking ten times a second
+	 * (as the tests do) took most of a core from the sync.
 	 */
 	static JsonNode syncAndWait(CalSyncApi api, UUID integration) {
-		return awaitEnd(api, api.post("/api/integrations/" + integration + "/syncs", Map.of("reason", "benchmark"))
-			.expect(202)
-			.body()
-			.get("syncId")
-			.asString());
+		return awaitEnd(api,
+				api.post("/api/integrations/" + integration + "/syncs", Map.of("reason", "benchmark"))
+					.expect(202)
+					.body()
+					.get("syncId")
+					.asString());
 	}
 
 	static JsonNode awaitEnd(CalSyncApi api, String syncId) {

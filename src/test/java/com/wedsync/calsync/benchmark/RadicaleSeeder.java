@@ -51,8 +51,8 @@ final class RadicaleSeeder {
 	 * Lists the calendar once so Radicale parses and caches every item, and asks for its
 	 * sync-token and ctag once; its duration. The first sync-token of a collection makes
 	 * Radicale write a history entry per item (a PUT writes it as it goes, files seeded
-	 * behind its back have none): ~35 s at 2,000 items here, paid by whichever client asks
-	 * first. Both tools then meet a server as if the items had been uploaded.
+	 * behind its back have none): ~35 s at 2,000 items here, paid by whichever client
+	 * asks first. Both tools then meet a server as if the items had been uploaded.
 	 */
 	static Duration warm(CalDavTestServer account, URI calendar) {
 		long started = System.nanoTime();

@@ -3,8 +3,10 @@ package com.wedsync.calsync.sync.staging;
 import java.net.URI;
 import java.sql.ResultSet;
 import java.sql.SQLException;
+import java.util.ArrayList;
 import java.util.Collection;
 import java.util.EnumMap;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
@@ -99,6 +101,28 @@ public class SyncStagingRepository {
 	}
 
 	/**
+	 * {@link #findForEvent} for many UIDs that no event has yet, in one query: their
+	 * unsettled changes in hrefs not linked to any event, by UID.
+	 */
+	public Map<String, List<StagedChange>> findUnlinkedByUids(UUID integrationId, Collection<String> uids) {
+		Map<String, List<StagedChange>> byUid = new LinkedHashMap<>();
+		if (uids.isEmpty()) {
+			return byUid;
+		}
+		this.jdbc
+			.sql("SELECT s.* FROM sync_staging s WHERE s.integration_id = :integration AND s.uid IN (:uids) "
+					+ "AND s.state IN ('FETCHED', 'GONE') AND NOT EXISTS (SELECT 1 FROM event_link l "
+					+ "WHERE l.calendar_id = s.calendar_id AND l.href = s.href) ORDER BY calendar_id, href")
+			.param("integration", integrationId)
+			.param("uids", uids)
+			.query((rs, row) -> Map.entry(rs.getString("uid"), stagedChange(rs, row)))
+			.list()
+			.forEach(
+					(entry) -> byUid.computeIfAbsent(entry.getKey(), (uid) -> new ArrayList<>()).add(entry.getValue()));
+		return byUid;
+	}
+
+	/**
 	 * Fetched changes of a calendar in hrefs not linked to any event: new on the
 	 * calendar.
 	 */
@@ -132,6 +156,15 @@ public class SyncStagingRepository {
 		this.jdbc.sql("UPDATE sync_staging SET state = ?, outcome = ?, ics = NULL WHERE calendar_id = ? AND href = ?")
 			.params(StagingState.APPLIED.name(), outcome, calendarId, href.toString())
 			.update();
+	}
+
+	/** {@link #markApplied} for many changes with one outcome, in one JDBC batch. */
+	public void markAppliedAll(List<StagedChange> changes, String outcome) {
+		List<Object[]> rows = changes.stream()
+			.map((c) -> new Object[] { StagingState.APPLIED.name(), outcome, c.calendarId(), c.href().toString() })
+			.toList();
+		this.jdbcTemplate.batchUpdate(
+				"UPDATE sync_staging SET state = ?, outcome = ?, ics = NULL WHERE calendar_id = ? AND href = ?", rows);
 	}
 
 	/**
