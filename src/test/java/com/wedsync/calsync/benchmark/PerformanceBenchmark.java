@@ -7,6 +7,7 @@ import java.sql.Statement;
 import java.time.Duration;
 import java.time.LocalDate;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
@@ -79,6 +80,8 @@ class PerformanceBenchmark {
 	ApplicationContext context;
 
 	private final BenchmarkTable table = new BenchmarkTable();
+
+	private final Map<String, CalSyncApi> tenants = new HashMap<>();
 
 	private ResourceMeter meter;
 
@@ -290,10 +293,26 @@ class PerformanceBenchmark {
 	private Measurement sync(String scenario, UUID integration) {
 		this.meter.start();
 		CountingProxy.Snapshot before = this.proxy.snapshot();
-		JsonNode report = syncAndWait(this.api, integration);
+		CalSyncApi tenant = tenantApi(integration);
+		String syncId = tenant.post("/api/integrations/" + integration + "/syncs", Map.of("reason", "benchmark"))
+			.expect(202)
+			.body()
+			.get("syncId")
+			.asString();
+		JsonNode report = awaitEnd(tenant, syncId, true);
 		CountingProxy.Snapshot traffic = this.proxy.snapshot().minus(before);
 		assertThat(report.get("status").asString()).isEqualTo("COMPLETED");
 		return this.meter.stop(scenario, traffic);
+	}
+
+	/**
+	 * The API as the integration's tenant: a bearer token is checked with one SHA-256, so
+	 * the timed syncs' reports can be asked for every 50 ms without taking CPU from them.
+	 */
+	private CalSyncApi tenantApi(UUID integration) {
+		String tenant = this.jdbc.queryForObject("SELECT tenant_id FROM integration WHERE id = ?", String.class,
+				integration);
+		return this.tenants.computeIfAbsent(tenant, (id) -> this.api.withToken(this.api.issueTenantToken(id)));
 	}
 
 	/**
@@ -312,6 +331,10 @@ class PerformanceBenchmark {
 	}
 
 	static JsonNode awaitEnd(CalSyncApi api, String syncId) {
+		return awaitEnd(api, syncId, false);
+	}
+
+	static JsonNode awaitEnd(CalSyncApi api, String syncId, boolean asTenant) {
 		long deadline = System.nanoTime() + Duration.ofHours(1).toNanos();
 		for (int asked = 1; System.nanoTime() < deadline; asked++) {
 			JsonNode report = api.get("/api/syncs/" + syncId).expect(200).body();
@@ -320,7 +343,7 @@ class PerformanceBenchmark {
 				return report;
 			}
 			try {
-				Thread.sleep((asked < 10) ? 200 : 1000);
+				Thread.sleep(asTenant ? 50 : (asked < 10) ? 200 : 1000);
 			}
 			catch (InterruptedException ex) {
 				Thread.currentThread().interrupt();
