@@ -1,6 +1,7 @@
 package com.wedsync.calsync.batch;
 
 import java.net.URI;
+import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -22,6 +23,7 @@ import com.wedsync.calsync.ical.InvalidICalendarException;
 import com.wedsync.calsync.integration.CalendarRepository;
 import com.wedsync.calsync.integration.IntegrationConnector;
 import com.wedsync.calsync.integration.IntegrationRepository;
+import com.wedsync.calsync.sync.staging.FetchedBody;
 import com.wedsync.calsync.sync.staging.StagedChange;
 import com.wedsync.calsync.sync.staging.StagingState;
 import com.wedsync.calsync.sync.staging.SyncStagingRepository;
@@ -100,11 +102,12 @@ class MultigetWriter implements ItemWriter<StagedChange>, StepExecutionListener 
 	}
 
 	private void record(UUID calendarId, MultigetResult result) {
+		List<FetchedBody> fetched = new ArrayList<>();
 		for (CalendarResource resource : result.found()) {
 			try {
 				CalendarObject object = this.parser.parse(resource.icalendar());
-				this.staging.markFetched(calendarId, resource.href(), resource.etag(), resource.icalendar(),
-						object.uid(), object.kind().name());
+				fetched.add(new FetchedBody(resource.href(), resource.etag(), resource.icalendar(), object.uid(),
+						object.kind().name()));
 			}
 			catch (InvalidICalendarException ex) {
 				// Bad in itself: parked where an operator sees it; the rest of the
@@ -114,6 +117,7 @@ class MultigetWriter implements ItemWriter<StagedChange>, StepExecutionListener 
 				this.staging.markState(calendarId, resource.href(), StagingState.SKIPPED);
 			}
 		}
+		this.staging.markFetched(calendarId, fetched);
 		for (URI href : result.notFound()) {
 			this.staging.markState(calendarId, href, StagingState.GONE);
 		}

@@ -1,5 +1,6 @@
 package com.wedsync.calsync.batch;
 
+import java.util.List;
 import java.util.UUID;
 
 import com.wedsync.calsync.ical.EventKind;
@@ -66,9 +67,7 @@ class ReconcileWriter implements ItemWriter<String>, StepExecutionListener {
 	public void write(Chunk<? extends String> uids) {
 		ReconcileCounts counts = new ReconcileCounts();
 		ReconcileContext context = new ReconcileContext(this.integrationId, this.tenantId, this.sessions, counts);
-		for (String uid : uids) {
-			this.reconciler.reconcile(context, uid);
-		}
+		this.reconciler.reconcileAll(context, List.copyOf(uids.getItems()));
 		this.syncRuns.addCounts(this.syncId, new SyncCounts(0, counts.getCreated(), counts.getUpdated(),
 				counts.getDeleted(), counts.getConflicts(), 0));
 		record(counts);

@@ -1,6 +1,7 @@
 package com.wedsync.calsync.caldav;
 
 import java.time.Duration;
+import java.util.List;
 
 import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.boot.context.properties.bind.DefaultValue;
@@ -37,7 +38,11 @@ public record CalDavProperties(@DefaultValue("50") int multigetBatchSize, @Defau
 	 * @param openWait how long an open circuit refuses calls before letting a few through
 	 * @param halfOpenCalls trial calls in the half-open state
 	 * @param hostRequestsPerSecond requests per second to one host, all accounts together
-	 * @param accountRequestsPerSecond requests per second of one account on one host
+	 * @param accountRequestsPerSecond requests per second of one account on one host, on
+	 * the hosts of {@code accountLimitedHosts} only
+	 * @param accountLimitedHosts hosts (and their subdomains) whose accounts are limited
+	 * to {@code accountRequestsPerSecond}: iCloud throttles per Apple ID; other servers
+	 * get the per-host limit only
 	 * @param rateLimitWait longest a request waits for a rate-limit permit
 	 */
 	public record Resilience(@DefaultValue("4") int maxAttempts, @DefaultValue("500ms") Duration baseBackoff,
@@ -46,7 +51,8 @@ public record CalDavProperties(@DefaultValue("50") int multigetBatchSize, @Defau
 			@DefaultValue("10") int minimumCalls, @DefaultValue("20") int slidingWindowSize,
 			@DefaultValue("60s") Duration openWait, @DefaultValue("3") int halfOpenCalls,
 			@DefaultValue("20") double hostRequestsPerSecond, @DefaultValue("4") double accountRequestsPerSecond,
-			@DefaultValue("120s") Duration rateLimitWait) {
+			@DefaultValue("120s") Duration rateLimitWait,
+			@DefaultValue("icloud.com") List<String> accountLimitedHosts) {
 
 	}
 

@@ -7,7 +7,9 @@ import java.time.ZoneId;
 import java.time.ZoneOffset;
 import java.time.zone.ZoneOffsetTransition;
 import java.time.zone.ZoneRules;
+import java.util.Collections;
 import java.util.HashMap;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
@@ -26,6 +28,12 @@ import net.fortuna.ical4j.model.component.VTimeZone;
  * an ical4j {@code TimeZoneRegistry}: every registration takes one of ical4j's 1500
  * global zone ids until the registry is garbage collected, which a busy sync could
  * exhaust.
+ * <p>
+ * Building rules from a VTIMEZONE expands its observances' recurrence rules, the most
+ * expensive part of parsing an event, and a calendar repeats the same few VTIMEZONEs in
+ * every object. Built rules are therefore shared between lookups, keyed by the
+ * VTIMEZONE's whole text (so two servers' different definitions of one TZID never mix),
+ * in a small least-recently-used map.
  */
 final class ZoneLookup {
 
@@ -35,6 +43,18 @@ final class ZoneLookup {
 	 * the definition counts as unreadable.
 	 */
 	static final int MAX_RULES_PER_OBSERVANCE = 4;
+
+	private static final int SHARED_RULES = 256;
+
+	private static final Map<String, ZoneRules> sharedRules = Collections
+		.synchronizedMap(new LinkedHashMap<>(64, 0.75f, true) {
+
+			@Override
+			protected boolean removeEldestEntry(Map.Entry<String, ZoneRules> eldest) {
+				return size() > SHARED_RULES;
+			}
+
+		});
 
 	private final Map<String, VTimeZone> definitions = new HashMap<>();
 
@@ -75,9 +95,16 @@ final class ZoneLookup {
 	private ZoneRules resolve(String tzid) {
 		VTimeZone definition = this.definitions.get(tzid);
 		if (definition != null) {
+			String text = definition.toString();
+			ZoneRules shared = sharedRules.get(text);
+			if (shared != null) {
+				return shared;
+			}
 			try {
 				checkObservances(definition);
-				return new ZoneRulesBuilder().vTimeZone(definition).build();
+				ZoneRules rules = new ZoneRulesBuilder().vTimeZone(definition).build();
+				sharedRules.put(text, rules);
+				return rules;
 			}
 			catch (RuntimeException ex) {
 				// a broken VTIMEZONE for a well-known id is still usable through the JDK

@@ -4,8 +4,14 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Duration;
 import java.time.Instant;
+import java.time.OffsetDateTime;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.Collection;
+import java.util.Collections;
 import java.util.List;
 import java.util.Optional;
+import java.util.Set;
 import java.util.UUID;
 
 import com.wedsync.calsync.ical.CalendarObject;
@@ -68,6 +74,52 @@ public class WeddingEventRepository {
 					timestamp(Instant.now()))
 			.update();
 		return find(id).orElseThrow();
+	}
+
+	/** The UIDs among {@code uids} that some event of the tenant has, deleted or not. */
+	public Set<String> existingUids(String tenantId, Collection<String> uids) {
+		if (uids.isEmpty()) {
+			return Set.of();
+		}
+		return Set.copyOf(this.jdbc.sql("SELECT uid FROM wedding_event WHERE tenant_id = :tenant AND uid IN (:uids)")
+			.param("tenant", tenantId)
+			.param("uids", uids)
+			.query(String.class)
+			.list());
+	}
+
+	/**
+	 * Inserts calendar-made events (version 1) with one multi-row statement; an import of
+	 * many new events costs one round trip per chunk, not one per event.
+	 * @param originCalendarIds the calendar each object came from, in order
+	 * @return the new events' ids, in order
+	 */
+	public List<UUID> insertAll(String tenantId, List<UUID> originCalendarIds, List<CalendarObject> objects) {
+		List<UUID> ids = new ArrayList<>();
+		List<Object> params = new ArrayList<>();
+		OffsetDateTime now = timestamp(Instant.now());
+		for (int i = 0; i < objects.size(); i++) {
+			CalendarObject object = objects.get(i);
+			EventTiming t = object.timing();
+			UUID id = UUID.randomUUID();
+			ids.add(id);
+			params.addAll(Arrays.asList(id, tenantId, originCalendarIds.get(i), object.uid(), object.kind().name(),
+					object.summary(), object.location(), object.description(), timestamp(t.start()), timestamp(t.end()),
+					t.timeZone(), t.allDay(), t.floating(), object.recurrenceRule(), object.icalendar(),
+					object.contentHash(), now));
+		}
+		if (!ids.isEmpty()) {
+			this.jdbc
+				.sql("INSERT INTO wedding_event (id, tenant_id, origin_calendar_id, uid, kind, summary, location, "
+						+ "description, start_at, end_at, time_zone, all_day, floating, rrule, ics, content_hash, "
+						+ "version, updated_at, deleted) VALUES "
+						+ String.join(", ",
+								Collections.nCopies(ids.size(),
+										"(?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, 1, ?, FALSE)")))
+				.params(params)
+				.update();
+		}
+		return ids;
 	}
 
 	/**

@@ -36,6 +36,10 @@ final class QuartzClusterNodes {
 	}
 
 	Scheduler start(String instanceId) throws Exception {
+		return start(instanceId, 3);
+	}
+
+	Scheduler start(String instanceId, int threads) throws Exception {
 		SchedulerFactoryBean factory = new SchedulerFactoryBean();
 		factory.setSchedulerName(this.clusterName);
 		factory.setDataSource(this.dataSource);
@@ -46,7 +50,7 @@ final class QuartzClusterNodes {
 		properties.setProperty("org.quartz.jobStore.clusterCheckinInterval", "1000");
 		properties.setProperty(QuartzJobStoreCustomizer.DRIVER_DELEGATE, PostgreSQLDelegate.class.getName());
 		properties.setProperty("org.quartz.jobStore.useProperties", "true");
-		properties.setProperty("org.quartz.threadPool.threadCount", "3");
+		properties.setProperty("org.quartz.threadPool.threadCount", Integer.toString(threads));
 		properties.setProperty("org.quartz.threadPool.makeThreadsDaemons", "true");
 		properties.setProperty("org.quartz.scheduler.idleWaitTime", "1000");
 		factory.setQuartzProperties(properties);
@@ -54,6 +58,18 @@ final class QuartzClusterNodes {
 		factory.start();
 		this.nodes.add(factory);
 		return factory.getScheduler();
+	}
+
+	/** Shuts this test's nodes down, leaving the cluster's jobs and triggers. */
+	void stopNodes() {
+		for (SchedulerFactoryBean node : this.nodes) {
+			try {
+				node.destroy();
+			}
+			catch (SchedulerException ex) {
+				throw new IllegalStateException(ex);
+			}
+		}
 	}
 
 	/** Empties the cluster's tables and shuts every node down. */

@@ -38,9 +38,10 @@ import com.wedsync.calsync.observability.CalSyncMetrics;
 /**
  * The one place where CalDAV requests are retried, broken and throttled (DESIGN.md
  * section 7). Per host (iCloud partition hosts are separate hosts): a retry with jittered
- * exponential backoff that honours Retry-After, and a circuit breaker. Per host and per
- * account on that host: a rate limiter. Every attempt passes the circuit breaker, then
- * both rate limiters, then goes on the wire.
+ * exponential backoff that honours Retry-After, and a circuit breaker. Per host: a rate
+ * limiter; per account on a host, a second one on the hosts that throttle per account
+ * (iCloud: {@code account-limited-hosts}). Every attempt passes the circuit breaker, then
+ * the rate limiters, then goes on the wire.
  * <p>
  * Retried: no answer at all ({@link TransportException}: timeouts, resets, empty
  * answers), 5xx, and 429. Every other status is returned at once, so a 412 or 404 reaches
@@ -108,9 +109,10 @@ final class HostResilience {
 		String host = hostKey(url);
 		CircuitBreaker circuit = this.circuitBreakers.circuitBreaker(host);
 		RateLimiter hostLimit = this.hostRateLimiters.rateLimiter(host);
-		RateLimiter accountLimit = this.accountRateLimiters.rateLimiter(username + "@" + host);
-		Supplier<DavResponse> attempt = CircuitBreaker.decorateSupplier(circuit,
-				RateLimiter.decorateSupplier(hostLimit, RateLimiter.decorateSupplier(accountLimit, call)));
+		Supplier<DavResponse> limited = RateLimiter.decorateSupplier(hostLimit, isAccountLimited(url)
+				? RateLimiter.decorateSupplier(this.accountRateLimiters.rateLimiter(username + "@" + host), call)
+				: call);
+		Supplier<DavResponse> attempt = CircuitBreaker.decorateSupplier(circuit, limited);
 		Supplier<DavResponse> retried = Retry.decorateSupplier(retry(host), () -> failFastWhenOpen(url, host, attempt));
 		try {
 			return retried.get();
@@ -127,6 +129,15 @@ final class HostResilience {
 		this.circuitBreakers.getAllCircuitBreakers()
 			.forEach((circuit) -> states.put(circuit.getName(), circuit.getState().name()));
 		return states;
+	}
+
+	/** A host of {@code account-limited-hosts}, or a subdomain of one. */
+	boolean isAccountLimited(URI url) {
+		String host = (url.getHost() != null) ? url.getHost().toLowerCase(Locale.ROOT) : "";
+		return this.settings.accountLimitedHosts()
+			.stream()
+			.map((limited) -> limited.toLowerCase(Locale.ROOT))
+			.anyMatch((limited) -> host.equals(limited) || host.endsWith("." + limited));
 	}
 
 	CircuitBreaker.State state(URI url) {

@@ -2,6 +2,7 @@ package com.wedsync.calsync.sync.reconcile;
 
 import java.util.List;
 import java.util.Optional;
+import java.util.Set;
 import java.util.UUID;
 
 import com.wedsync.calsync.ical.CalendarObject;
@@ -39,14 +40,32 @@ public class EventReconciler {
 
 	private final WeddingEventReconciler weddingEvents;
 
+	private final NewEventImport newEvents;
+
 	EventReconciler(WeddingEventRepository events, SyncStagingRepository staging, ParticipantRepository participants,
-			CalendarObjectParser parser, RemoteChangeApplier importer, WeddingEventReconciler weddingEvents) {
+			CalendarObjectParser parser, RemoteChangeApplier importer, WeddingEventReconciler weddingEvents,
+			NewEventImport newEvents) {
+		this.newEvents = newEvents;
 		this.events = events;
 		this.staging = staging;
 		this.participants = participants;
 		this.parser = parser;
 		this.importer = importer;
 		this.weddingEvents = weddingEvents;
+	}
+
+	/**
+	 * Reconciles a chunk of events: new calendar events in bulk ({@link NewEventImport}),
+	 * the rest one by one. A single UID (a chunk retried item by item) always goes the
+	 * per-event way.
+	 */
+	public void reconcileAll(ReconcileContext context, List<String> uids) {
+		Set<String> imported = (uids.size() > 1) ? this.newEvents.importNew(context, uids) : Set.of();
+		for (String uid : uids) {
+			if (!imported.contains(uid)) {
+				reconcile(context, uid);
+			}
+		}
 	}
 
 	public void reconcile(ReconcileContext context, String uid) {

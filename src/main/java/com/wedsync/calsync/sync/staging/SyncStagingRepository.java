@@ -3,8 +3,10 @@ package com.wedsync.calsync.sync.staging;
 import java.net.URI;
 import java.sql.ResultSet;
 import java.sql.SQLException;
+import java.util.ArrayList;
 import java.util.Collection;
 import java.util.EnumMap;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
@@ -64,15 +66,16 @@ public class SyncStagingRepository {
 	}
 
 	/**
-	 * Stores a fetched body with the UID and kind read from it, so it can be reconciled
-	 * by priority.
+	 * Stores the bodies of one multiget, with the UID and kind read from each so they can
+	 * be reconciled by priority, in one JDBC batch.
 	 */
-	public void markFetched(UUID calendarId, URI href, String etag, String icalendar, String uid, String kind) {
-		this.jdbc
-			.sql("UPDATE sync_staging SET etag = ?, ics = ?, uid = ?, kind = ?, state = ? WHERE calendar_id = ? "
-					+ "AND href = ?")
-			.params(etag, icalendar, uid, kind, StagingState.FETCHED.name(), calendarId, href.toString())
-			.update();
+	public void markFetched(UUID calendarId, List<FetchedBody> bodies) {
+		List<Object[]> rows = bodies.stream()
+			.map((b) -> new Object[] { b.etag(), b.icalendar(), b.uid(), b.kind(), StagingState.FETCHED.name(),
+					calendarId, b.href().toString() })
+			.toList();
+		this.jdbcTemplate.batchUpdate("UPDATE sync_staging SET etag = ?, ics = ?, uid = ?, kind = ?, state = ? "
+				+ "WHERE calendar_id = ? AND href = ?", rows);
 	}
 
 	/**
@@ -82,15 +85,41 @@ public class SyncStagingRepository {
 	 */
 	public List<StagedChange> findForEvent(UUID integrationId, UUID eventId, String uid) {
 		return this.jdbc
-			.sql("SELECT s.* FROM sync_staging s LEFT JOIN event_link l ON l.calendar_id = s.calendar_id "
-					+ "AND l.href = s.href WHERE s.integration_id = :integration AND s.state IN ('FETCHED', 'GONE') "
-					+ "AND ((l.id IS NOT NULL AND l.event_id = :event) OR (l.id IS NULL AND s.uid = :uid)) "
-					+ "ORDER BY s.calendar_id, s.href")
+			// Two index lookups (the event's links; the UID) rather than one OR over a
+			// join, which reads every staged row of the integration for each event.
+			.sql("SELECT s.* FROM sync_staging s JOIN event_link l ON l.calendar_id = s.calendar_id "
+					+ "AND l.href = s.href WHERE l.event_id = :event AND s.integration_id = :integration "
+					+ "AND s.state IN ('FETCHED', 'GONE') UNION ALL SELECT s.* FROM sync_staging s "
+					+ "WHERE s.integration_id = :integration AND s.uid = :uid AND s.state IN ('FETCHED', 'GONE') "
+					+ "AND NOT EXISTS (SELECT 1 FROM event_link l WHERE l.calendar_id = s.calendar_id "
+					+ "AND l.href = s.href) ORDER BY calendar_id, href")
 			.param("integration", integrationId)
 			.param("event", eventId)
 			.param("uid", uid)
 			.query(SyncStagingRepository::stagedChange)
 			.list();
+	}
+
+	/**
+	 * {@link #findForEvent} for many UIDs that no event has yet, in one query: their
+	 * unsettled changes in hrefs not linked to any event, by UID.
+	 */
+	public Map<String, List<StagedChange>> findUnlinkedByUids(UUID integrationId, Collection<String> uids) {
+		Map<String, List<StagedChange>> byUid = new LinkedHashMap<>();
+		if (uids.isEmpty()) {
+			return byUid;
+		}
+		this.jdbc
+			.sql("SELECT s.* FROM sync_staging s WHERE s.integration_id = :integration AND s.uid IN (:uids) "
+					+ "AND s.state IN ('FETCHED', 'GONE') AND NOT EXISTS (SELECT 1 FROM event_link l "
+					+ "WHERE l.calendar_id = s.calendar_id AND l.href = s.href) ORDER BY calendar_id, href")
+			.param("integration", integrationId)
+			.param("uids", uids)
+			.query((rs, row) -> Map.entry(rs.getString("uid"), stagedChange(rs, row)))
+			.list()
+			.forEach(
+					(entry) -> byUid.computeIfAbsent(entry.getKey(), (uid) -> new ArrayList<>()).add(entry.getValue()));
+		return byUid;
 	}
 
 	/**
@@ -127,6 +156,15 @@ public class SyncStagingRepository {
 		this.jdbc.sql("UPDATE sync_staging SET state = ?, outcome = ?, ics = NULL WHERE calendar_id = ? AND href = ?")
 			.params(StagingState.APPLIED.name(), outcome, calendarId, href.toString())
 			.update();
+	}
+
+	/** {@link #markApplied} for many changes with one outcome, in one JDBC batch. */
+	public void markAppliedAll(List<StagedChange> changes, String outcome) {
+		List<Object[]> rows = changes.stream()
+			.map((c) -> new Object[] { StagingState.APPLIED.name(), outcome, c.calendarId(), c.href().toString() })
+			.toList();
+		this.jdbcTemplate.batchUpdate(
+				"UPDATE sync_staging SET state = ?, outcome = ?, ics = NULL WHERE calendar_id = ? AND href = ?", rows);
 	}
 
 	/**

@@ -4,6 +4,10 @@ import java.net.URI;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Instant;
+import java.time.OffsetDateTime;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.Collections;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -69,6 +73,30 @@ public class EventLinkRepository {
 			.params(UUID.randomUUID(), eventId, calendarId, href.toString(), etag, contentHash, baseIcs, syncedVersion,
 					timestamp(Instant.now()))
 			.update();
+	}
+
+	/** Inserts links with one multi-row statement (see {@link #insert}). */
+	public void insertAll(List<NewLink> links) {
+		if (links.isEmpty()) {
+			return;
+		}
+		List<Object> params = new ArrayList<>();
+		OffsetDateTime now = timestamp(Instant.now());
+		for (NewLink link : links) {
+			params.addAll(Arrays.asList(UUID.randomUUID(), link.eventId(), link.calendarId(), link.href().toString(),
+					link.etag(), link.contentHash(), link.baseIcs(), link.syncedVersion(), now));
+		}
+		this.jdbc
+			.sql("INSERT INTO event_link (id, event_id, calendar_id, href, etag, content_hash, base_ics, "
+					+ "synced_version, updated_at) VALUES "
+					+ String.join(", ", Collections.nCopies(links.size(), "(?, ?, ?, ?, ?, ?, ?, ?, ?)")))
+			.params(params)
+			.update();
+	}
+
+	/** A link to insert: what {@link #insert} takes. */
+	public record NewLink(UUID eventId, UUID calendarId, URI href, String etag, String contentHash, String baseIcs,
+			long syncedVersion) {
 	}
 
 	public void update(UUID linkId, String etag, String contentHash, String baseIcs, long syncedVersion) {

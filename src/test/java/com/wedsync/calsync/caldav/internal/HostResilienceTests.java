@@ -230,6 +230,26 @@ class HostResilienceTests {
 	}
 
 	@Test
+	void shouldLimitAccountsOnlyOnTheHostsThatThrottlePerAccount() {
+		useSettings(settings(1, 1000, 5, List.of("icloud.com")));
+		answerInTurn(ok());
+
+		long millis = timed(() -> {
+			for (int i = 0; i < 6; i++) {
+				this.client.listCalendars(this.home);
+			}
+		});
+
+		// at 5 per second the sixth would wait 1 s; this host is not an iCloud host
+		assertThat(millis).isLessThan(900);
+		assertThat(requests()).isEqualTo(6);
+		HostResilience resilience = new HostResilience(settings(1, 1000, 5, List.of("icloud.com")), this.meters);
+		assertThat(resilience.isAccountLimited(URI.create("https://p42-caldav.icloud.com/1/calendars/"))).isTrue();
+		assertThat(resilience.isAccountLimited(URI.create("https://caldav.icloud.com/"))).isTrue();
+		assertThat(resilience.isAccountLimited(URI.create("https://noticloud.com/"))).isFalse();
+	}
+
+	@Test
 	void shouldShareTheHostRateBetweenAccounts() {
 		useSettings(settings(1, 5, 1000));
 		answerInTurn(ok());
@@ -258,9 +278,14 @@ class HostResilienceTests {
 
 	/** Short waits; the circuit judges windows of 4 calls. */
 	private static CalDavProperties.Resilience settings(int maxAttempts, double hostRate, double accountRate) {
+		return settings(maxAttempts, hostRate, accountRate, List.of("localhost"));
+	}
+
+	private static CalDavProperties.Resilience settings(int maxAttempts, double hostRate, double accountRate,
+			List<String> accountLimitedHosts) {
 		return new CalDavProperties.Resilience(maxAttempts, Duration.ofMillis(100), Duration.ofMillis(400),
 				Duration.ZERO, Duration.ofSeconds(2), 50, 4, 4, OPEN_WAIT, 2, hostRate, accountRate,
-				Duration.ofSeconds(10));
+				Duration.ofSeconds(10), accountLimitedHosts);
 	}
 
 	private static DavCredentials credentials(String username) {

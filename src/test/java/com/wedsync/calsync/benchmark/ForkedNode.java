@@ -1,0 +1,95 @@
+package com.wedsync.calsync.benchmark;
+
+import java.io.IOException;
+import java.net.ServerSocket;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+import com.wedsync.calsync.CalSyncApplication;
+import com.wedsync.calsync.support.CalSyncApi;
+
+/**
+ * calsync in a JVM of its own with a capped heap, on a database of its own: the memory
+ * scenario. Its peak heap is read from its GC log (the largest heap before a collection),
+ * its peak RSS from {@code /proc/<pid>/status}.
+ */
+final class ForkedNode implements AutoCloseable {
+
+	private static final Pattern HEAP_BEFORE_GC = Pattern.compile("(\\d+)M->\\d+M\\(\\d+M\\)");
+
+	private final Process process;
+
+	private final Path gcLog;
+
+	private final CalSyncApi api;
+
+	ForkedNode(String maxHeap, String databaseUrl, List<String> arguments) throws IOException, InterruptedException {
+		int port;
+		try (ServerSocket socket = new ServerSocket(0)) {
+			port = socket.getLocalPort();
+		}
+		Path dir = Files.createDirectories(Path.of("target", "benchmark"));
+		this.gcLog = dir.resolve("forked-node-gc.log");
+		String java = ProcessHandle.current().info().command().orElse("java");
+		List<String> command = new ArrayList<>(List.of(java, "-Xmx" + maxHeap, "-Xlog:gc:file=" + this.gcLog, "-cp",
+				System.getProperty("java.class.path"), CalSyncApplication.class.getName(), "--server.port=" + port,
+				"--spring.profiles.active=", "--calsync.admin.password=test-admin-password",
+				"--calsync.credentials.key=AAECAwQFBgcICQoLDA0ODxAREhMUFRYXGBkaGxwdHh8=",
+				"--calsync.credentials.key-id=test-key", "--calsync.data-dir=target/benchmark/data"));
+		command.addAll(arguments);
+		ProcessBuilder builder = new ProcessBuilder(command);
+		builder.environment().put("SPRING_DATASOURCE_URL", databaseUrl);
+		builder.environment().put("SPRING_DATASOURCE_USERNAME", "postgres");
+		builder.environment().put("SPRING_DATASOURCE_PASSWORD", "");
+		builder.redirectErrorStream(true).redirectOutput(dir.resolve("forked-node.log").toFile());
+		this.process = builder.start();
+		this.api = new CalSyncApi(port);
+		Instant deadline = Instant.now().plusSeconds(180);
+		while (true) {
+			if (!this.process.isAlive()) {
+				throw new IllegalStateException("forked node exited, see target/benchmark/forked-node.log");
+			}
+			try {
+				if (this.api.get("/actuator/health").status() == 200) {
+					break;
+				}
+			}
+			catch (IllegalStateException ex) {
+				// not listening yet
+			}
+			if (Instant.now().isAfter(deadline)) {
+				throw new IllegalStateException("forked node not ready within 180 s");
+			}
+			Thread.sleep(250);
+		}
+	}
+
+	CalSyncApi api() {
+		return this.api;
+	}
+
+	long rssPeakMb() {
+		return ResourceMeter.rssPeakKb(Path.of("/proc", Long.toString(this.process.pid()), "status")) >> 10;
+	}
+
+	long heapPeakMb() throws IOException {
+		long peak = 0;
+		Matcher matcher = HEAP_BEFORE_GC.matcher(Files.readString(this.gcLog));
+		while (matcher.find()) {
+			peak = Math.max(peak, Long.parseLong(matcher.group(1)));
+		}
+		return peak;
+	}
+
+	@Override
+	public void close() throws InterruptedException {
+		this.process.destroy();
+		this.process.waitFor();
+	}
+
+}
