@@ -23,6 +23,9 @@ import com.wedsync.calsync.integration.Integration;
 import com.wedsync.calsync.integration.IntegrationStatus;
 
 import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.transaction.PlatformTransactionManager;
+import org.springframework.transaction.TransactionDefinition;
+import org.springframework.transaction.support.TransactionTemplate;
 import org.springframework.stereotype.Component;
 
 /**
@@ -52,8 +55,16 @@ public class IntegrationSchedule {
 
 	private final PollIntervalPolicy intervals;
 
-	IntegrationSchedule(Scheduler scheduler, ObjectProvider<PollIntervalPolicy> intervals) {
+	private final TransactionTemplate transaction;
+
+	IntegrationSchedule(Scheduler scheduler, ObjectProvider<PollIntervalPolicy> intervals,
+			PlatformTransactionManager transactionManager) {
 		this.scheduler = scheduler;
+		// Quartz's job store takes its cluster lock (a QRTZ_LOCKS row) in the caller's
+		// transaction; without one the lock ends with each statement, and nodes changing
+		// one trigger at once collide inside Quartz's delete-then-insert.
+		this.transaction = new TransactionTemplate(transactionManager);
+		this.transaction.setPropagationBehavior(TransactionDefinition.PROPAGATION_REQUIRES_NEW);
 		this.intervals = intervals.getIfAvailable(() -> Integration::pollIntervalSeconds);
 	}
 
@@ -63,6 +74,10 @@ public class IntegrationSchedule {
 			remove(integration.id());
 			return;
 		}
+		this.transaction.executeWithoutResult((status) -> followInTransaction(integration));
+	}
+
+	private void followInTransaction(Integration integration) {
 		try {
 			ensureJob(integration.id());
 			SimpleTrigger current = (SimpleTrigger) this.scheduler.getTrigger(pollKey(integration.id()));
@@ -88,6 +103,10 @@ public class IntegrationSchedule {
 
 	/** Stops polling an integration: its job and every trigger of it go. */
 	public void remove(UUID integrationId) {
+		this.transaction.executeWithoutResult((status) -> removeInTransaction(integrationId));
+	}
+
+	private void removeInTransaction(UUID integrationId) {
 		try {
 			this.scheduler.deleteJob(jobKey(integrationId));
 		}
@@ -109,13 +128,15 @@ public class IntegrationSchedule {
 			.startNow()
 			.withSchedule(SimpleScheduleBuilder.simpleSchedule().withMisfireHandlingInstructionFireNow())
 			.build();
-		try {
-			ensureJob(integrationId);
-			scheduleIfAbsent(trigger);
-		}
-		catch (SchedulerException ex) {
-			throw new IllegalStateException("Cannot fire an emergency sync of " + integrationId, ex);
-		}
+		this.transaction.executeWithoutResult((status) -> {
+			try {
+				ensureJob(integrationId);
+				scheduleIfAbsent(trigger);
+			}
+			catch (SchedulerException ex) {
+				throw new IllegalStateException("Cannot fire an emergency sync of " + integrationId, ex);
+			}
+		});
 	}
 
 	/**

@@ -7,6 +7,7 @@ import java.util.ArrayList;
 import java.util.Deque;
 import java.util.HashMap;
 import java.util.Map;
+import java.util.MissingResourceException;
 
 import javax.xml.XMLConstants;
 import javax.xml.namespace.QName;
@@ -55,6 +56,12 @@ final class HardenedXmlReader {
 		}
 		catch (XMLStreamException ex) {
 			throw new TransportException("Malformed XML in response: " + ex.getMessage(), source, 0, ex);
+		}
+		catch (IllegalStateException | IllegalArgumentException | MissingResourceException ex) {
+			// The JDK's parser fails some malformed prologs with these instead of an
+			// XMLStreamException (a DOCTYPE with an invalid character: a message key it
+			// does not have). Still malformed XML, not a bug of ours.
+			throw new TransportException("Malformed XML in response: " + ex.getClass().getSimpleName(), source, 0, ex);
 		}
 	}
 
