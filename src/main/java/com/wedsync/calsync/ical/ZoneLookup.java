@@ -18,6 +18,8 @@ import net.fortuna.ical4j.model.TimeZoneRegistry;
 import net.fortuna.ical4j.model.ZoneRulesBuilder;
 import net.fortuna.ical4j.model.component.Observance;
 import net.fortuna.ical4j.model.component.VTimeZone;
+import net.fortuna.ical4j.model.property.RRule;
+import net.fortuna.ical4j.transform.recurrence.Frequency;
 
 /**
  * Turns a local date-time with a TZID into an instant, offline. The VTIMEZONE shipped in
@@ -115,16 +117,24 @@ final class ZoneLookup {
 	}
 
 	// RFC 5545 section 3.6.5: DTSTART must not occur more than once in an observance;
-	// repeated, it costs ical4j like repeated rules
+	// repeated, it costs ical4j like repeated rules. Real observances recur yearly.
 	private static void checkObservances(VTimeZone definition) {
 		for (Observance observance : definition.getObservances()) {
 			if (observance.getProperties(Property.DTSTART).size() > 1) {
 				throw new IllegalArgumentException("more than one DTSTART in an observance");
 			}
-			int rules = observance.getProperties(Property.RRULE).size();
-			if (rules > MAX_RULES_PER_OBSERVANCE) {
+			List<RRule<?>> rules = observance.getProperties(Property.RRULE);
+			if (rules.size() > MAX_RULES_PER_OBSERVANCE) {
 				throw new IllegalArgumentException(
-						rules + " RRULEs in one observance, more than " + MAX_RULES_PER_OBSERVANCE);
+						rules.size() + " RRULEs in one observance, more than " + MAX_RULES_PER_OBSERVANCE);
+			}
+			// Offsets change at most a few times a year; ical4j expands an observance's
+			// rule from its DTSTART to now, so a SECONDLY one would not finish.
+			for (RRule<?> rule : rules) {
+				if (rule.getRecur().getFrequency() != Frequency.YEARLY) {
+					throw new IllegalArgumentException(
+							"an observance recurring " + rule.getRecur().getFrequency() + ", not YEARLY");
+				}
 			}
 		}
 	}
