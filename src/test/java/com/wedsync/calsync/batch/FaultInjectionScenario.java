@@ -68,7 +68,7 @@ public final class FaultInjectionScenario {
 		URI couple = this.radicale.createCalendar("couple");
 		URI phone = this.radicale.createCalendar("phone");
 		seed(imported);
-		UUID integration = connect(tenant, serverUrl);
+		UUID integration = this.api.connect(this.radicale, serverUrl, tenant);
 		syncUntilCompleted(integration);
 
 		String wedding = this.api
@@ -118,17 +118,6 @@ public final class FaultInjectionScenario {
 		return new Outcome(server, databaseState(tenant), writesOfLastSync, List.copyOf(this.failures),
 				Duration.ofNanos(System.nanoTime() - started), sum(CalSyncMetrics.CALDAV_REQUESTS) - requestsBefore,
 				sum(CalSyncMetrics.CALDAV_RETRIES) - retriesBefore);
-	}
-
-	private UUID connect(String tenant, URI serverUrl) {
-		return UUID.fromString(this.api
-			.post("/api/integrations",
-					Map.of("tenantId", tenant, "provider", "CALDAV", "serverUrl", serverUrl.toString(), "username",
-							this.radicale.username(), "password", this.radicale.password()))
-			.expect(201)
-			.body()
-			.get("id")
-			.asString());
 	}
 
 	/**

@@ -70,8 +70,8 @@ class HostOutageFunctionalTests {
 		URI down = this.radicale.createCalendar("behind-the-dead-host");
 		URI up = this.radicale.createCalendar("direct");
 		this.deadHost = new FaultyProxy(this.radicale.baseUrl(), 0, 1);
-		UUID onDeadHost = connect("tenant-down", this.deadHost.baseUrl());
-		UUID onLiveHost = connect("tenant-up", this.radicale.baseUrl());
+		UUID onDeadHost = this.api.connect(this.radicale, this.deadHost.baseUrl(), "tenant-down");
+		UUID onLiveHost = this.api.connect(this.radicale, "tenant-up");
 		assertThat(status(this.api.syncAndWait(onDeadHost))).isEqualTo("COMPLETED COMPLETED");
 		assertThat(status(this.api.syncAndWait(onLiveHost))).isEqualTo("COMPLETED COMPLETED");
 		weddingWithEvent("tenant-down", onDeadHost, "behind-the-dead-host", "Written during the outage");
@@ -102,17 +102,6 @@ class HostOutageFunctionalTests {
 
 		assertThat(recovered.get("status").asString()).as(recovered.toString()).isEqualTo("COMPLETED");
 		assertThat(summaries(down)).contains("Written during the outage");
-	}
-
-	private UUID connect(String tenant, URI serverUrl) {
-		return UUID.fromString(this.api
-			.post("/api/integrations",
-					Map.of("tenantId", tenant, "provider", "CALDAV", "serverUrl", serverUrl.toString(), "username",
-							this.radicale.username(), "password", this.radicale.password()))
-			.expect(201)
-			.body()
-			.get("id")
-			.asString());
 	}
 
 	private void weddingWithEvent(String tenant, UUID integration, String calendar, String summary) {

@@ -9,7 +9,6 @@ import java.net.http.HttpResponse.BodyHandlers;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.Base64;
-import java.util.Map;
 import java.util.UUID;
 
 import org.junit.jupiter.api.Test;
@@ -72,7 +71,7 @@ class HostFailureMonitoringFunctionalTests {
 				FaultyProxy host = new FaultyProxy(radicale.baseUrl(), 0, 3)) {
 			String hostKey = host.baseUrl().getHost() + ":" + host.baseUrl().getPort();
 			String alertQuery = circuitOpen.query(); // one series per host: by (name)
-			UUID integration = connect(api, radicale, host.baseUrl());
+			UUID integration = api.connect(radicale, host.baseUrl(), "tenant-host-failure");
 			assertThat(api.syncAndWait(integration).get("status").asString()).isEqualTo("COMPLETED");
 			assertThat(circuitGauge(hostKey, "closed")).isEqualTo("1.0");
 			assertThat(awaitValue(prometheus, alertQuery, hostKey, "0")).isEqualTo("0");
@@ -140,17 +139,6 @@ class HostFailureMonitoringFunctionalTests {
 			request.header("Authorization", authorization);
 		}
 		return this.http.send(request.build(), BodyHandlers.ofString());
-	}
-
-	private static UUID connect(CalSyncApi api, CalDavTestServer server, URI serverUrl) {
-		return UUID.fromString(api
-			.post("/api/integrations",
-					Map.of("tenantId", "tenant-host-failure", "provider", "CALDAV", "serverUrl", serverUrl.toString(),
-							"username", server.username(), "password", server.password()))
-			.expect(201)
-			.body()
-			.get("id")
-			.asString());
 	}
 
 }

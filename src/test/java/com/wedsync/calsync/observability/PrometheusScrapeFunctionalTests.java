@@ -59,7 +59,7 @@ class PrometheusScrapeFunctionalTests {
 			assertThat(imported.get("counts").get("deadLettered").asInt()).as(imported.toString()).isEqualTo(1);
 			planWeddingWithMeeting(api, integration);
 			assertThat(api.syncAndWait(integration).get("status").asString()).isEqualTo("COMPLETED");
-			UUID onFailingHost = connect(api, radicale, failingHost.baseUrl());
+			UUID onFailingHost = api.connect(radicale, failingHost.baseUrl(), "tenant-failing");
 			failingHost.goDown();
 			assertThat(api.syncAndWait(onFailingHost).get("status").asString()).isEqualTo("FAILED");
 
@@ -115,17 +115,6 @@ class PrometheusScrapeFunctionalTests {
 		api.post("/api/weddings/" + wedding + "/events", Map.of("kind", "MEETING", "summary", "Venue visit", "start",
 				"2027-05-01T10:00", "end", "2027-05-01T11:00"))
 			.expect(201);
-	}
-
-	private static UUID connect(CalSyncApi api, CalDavTestServer server, URI serverUrl) {
-		return UUID.fromString(api
-			.post("/api/integrations",
-					Map.of("tenantId", "tenant-failing", "provider", "CALDAV", "serverUrl", serverUrl.toString(),
-							"username", server.username(), "password", server.password()))
-			.expect(201)
-			.body()
-			.get("id")
-			.asString());
 	}
 
 	private static String event(String uid, String start, String end, String summary) {

@@ -91,8 +91,16 @@ public final class CalSyncApi {
 
 	/** Connects the test server's account; returns the integration id. */
 	public UUID connect(CalDavTestServer server, String tenantId) {
+		return connect(server, server.baseUrl(), tenantId);
+	}
+
+	/**
+	 * Connects the test server's account at another URL (a proxy or a fault-injecting
+	 * host in front of it); returns the integration id.
+	 */
+	public UUID connect(CalDavTestServer server, URI serverUrl, String tenantId) {
 		Response created = post("/api/integrations", Map.of("tenantId", tenantId, "provider", "CALDAV", "serverUrl",
-				server.baseUrl().toString(), "username", server.username(), "password", server.password()));
+				serverUrl.toString(), "username", server.username(), "password", server.password()));
 		created.expect(201);
 		return UUID.fromString(created.body().get("id").asString());
 	}
