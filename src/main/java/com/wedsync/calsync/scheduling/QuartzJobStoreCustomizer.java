@@ -18,12 +18,16 @@ import org.springframework.stereotype.Component;
 /**
  * Picks the Quartz driver delegate for the database the application runs on: PostgreSQL
  * stores job data as {@code BYTEA}, which only {@link PostgreSQLDelegate} reads; the
- * embedded H2 default works with {@link StdJDBCDelegate}.
+ * embedded H2 default works with {@link StdJDBCDelegate}. The store is
+ * {@link CommitSignallingJobStore}, so a trigger stored in a transaction fires as soon as
+ * it commits.
  */
 @Component
 class QuartzJobStoreCustomizer implements SchedulerFactoryBeanCustomizer {
 
 	static final String DRIVER_DELEGATE = "org.quartz.jobStore.driverDelegateClass";
+
+	static final String JOB_STORE = "org.quartz.jobStore.class";
 
 	private final DataSource dataSource;
 
@@ -42,6 +46,7 @@ class QuartzJobStoreCustomizer implements SchedulerFactoryBeanCustomizer {
 		Properties properties = new Properties();
 		properties.putAll(this.quartz.getProperties());
 		properties.setProperty("org.quartz.threadPool.threadCount", Integer.toString(this.scheduling.quartzThreads()));
+		properties.setProperty(JOB_STORE, CommitSignallingJobStore.class.getName());
 		properties.putIfAbsent(DRIVER_DELEGATE, delegateFor(databaseProduct()).getName());
 		factory.setQuartzProperties(properties);
 	}

@@ -48,6 +48,7 @@ final class QuartzClusterNodes {
 		properties.setProperty("org.quartz.scheduler.instanceId", instanceId);
 		properties.setProperty("org.quartz.jobStore.isClustered", "true");
 		properties.setProperty("org.quartz.jobStore.clusterCheckinInterval", "1000");
+		properties.setProperty(QuartzJobStoreCustomizer.JOB_STORE, CommitSignallingJobStore.class.getName());
 		properties.setProperty(QuartzJobStoreCustomizer.DRIVER_DELEGATE, PostgreSQLDelegate.class.getName());
 		properties.setProperty("org.quartz.jobStore.useProperties", "true");
 		properties.setProperty("org.quartz.threadPool.threadCount", Integer.toString(threads));
