@@ -19,7 +19,7 @@ import org.springframework.util.unit.DataSize;
  * @param resilience retry, circuit breaker and rate limits around every request
  */
 @ConfigurationProperties("calsync.caldav")
-public record CalDavProperties(@DefaultValue("50") int multigetBatchSize, @DefaultValue("10s") Duration connectTimeout,
+public record CalDavProperties(@DefaultValue("200") int multigetBatchSize, @DefaultValue("10s") Duration connectTimeout,
 		@DefaultValue("60s") Duration readTimeout, @DefaultValue("120s") Duration responseTimeout,
 		@DefaultValue("32MB") DataSize maxResponseSize, @DefaultValue Resilience resilience) {
 

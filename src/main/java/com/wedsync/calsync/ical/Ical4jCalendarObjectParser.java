@@ -2,22 +2,38 @@ package com.wedsync.calsync.ical;
 
 import java.io.IOException;
 import java.io.StringReader;
+import java.util.List;
 
 import net.fortuna.ical4j.data.CalendarBuilder;
 import net.fortuna.ical4j.data.CalendarParserFactory;
 import net.fortuna.ical4j.data.ContentHandlerContext;
+import net.fortuna.ical4j.data.DefaultComponentFactorySupplier;
+import net.fortuna.ical4j.data.DefaultParameterFactorySupplier;
+import net.fortuna.ical4j.data.DefaultPropertyFactorySupplier;
 import net.fortuna.ical4j.data.ParserException;
 import net.fortuna.ical4j.model.Calendar;
-
-import org.springframework.stereotype.Component;
+import net.fortuna.ical4j.model.ComponentFactory;
+import net.fortuna.ical4j.model.ParameterFactory;
+import net.fortuna.ical4j.model.PropertyFactory;
 
 /**
  * {@link CalendarObjectParser} over ical4j 4. Parsing is relaxed (see
  * {@code ical4j.properties}) because iCloud, Outlook and Notes all bend RFC 5545, and
  * offline: time zones come from the object's VTIMEZONEs or the JDK, never the network.
  */
-@Component
 class Ical4jCalendarObjectParser implements CalendarObjectParser {
+
+	// ical4j's default suppliers build a new list of every factory for each component and
+	// property parsed; the factories are stateless, so one list of each serves every
+	// parse.
+	private static final List<PropertyFactory<?>> PROPERTY_FACTORIES = List
+		.copyOf(new DefaultPropertyFactorySupplier().get());
+
+	private static final List<ParameterFactory<?>> PARAMETER_FACTORIES = List
+		.copyOf(new DefaultParameterFactorySupplier().get());
+
+	private static final List<ComponentFactory<?>> COMPONENT_FACTORIES = List
+		.copyOf(new DefaultComponentFactorySupplier().get());
 
 	private final InputLimits limits;
 
@@ -53,7 +69,11 @@ class Ical4jCalendarObjectParser implements CalendarObjectParser {
 	static Calendar build(String icalendar) {
 		// no TimeZoneRegistry: times are resolved by ZoneLookup, which explains why
 		CalendarBuilder builder = new CalendarBuilder(CalendarParserFactory.getInstance().get(),
-				new ContentHandlerContext().withSuppressInvalidProperties(true), null);
+				new ContentHandlerContext().withSuppressInvalidProperties(true)
+					.withPropertyFactorySupplier(() -> PROPERTY_FACTORIES)
+					.withParameterFactorySupplier(() -> PARAMETER_FACTORIES)
+					.withComponentFactorySupplier(() -> COMPONENT_FACTORIES),
+				null);
 		try {
 			return builder.build(new StringReader(icalendar));
 		}

@@ -7,6 +7,8 @@ import java.lang.management.MemoryType;
 import java.nio.file.Files;
 import java.nio.file.Path;
 
+import com.zaxxer.hikari.HikariDataSource;
+
 import org.springframework.jdbc.core.JdbcTemplate;
 
 /**
@@ -61,8 +63,16 @@ final class ResourceMeter {
 		return (rows != null) ? rows : 0;
 	}
 
-	/** The row count once two readings a second apart agree (at most ~12 s). */
+	/**
+	 * The row count once it stops moving. A PostgreSQL backend publishes its counts when
+	 * it exits, or up to 10 s after it goes idle, so the pool's connections are retired
+	 * first (each is closed when next idle); then two readings a second apart must agree
+	 * (at most ~12 s).
+	 */
 	private long settledRows() {
+		if (this.jdbc.getDataSource() instanceof HikariDataSource hikari && hikari.getHikariPoolMXBean() != null) {
+			hikari.getHikariPoolMXBean().softEvictConnections();
+		}
 		long previous = rows();
 		for (int i = 0; i < 12; i++) {
 			sleep(1000);

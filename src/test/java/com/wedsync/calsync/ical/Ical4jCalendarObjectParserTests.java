@@ -148,8 +148,8 @@ class Ical4jCalendarObjectParserTests {
 	}
 
 	@Test
-	void shouldBeTheSpringBeanForCalendarObjectParser() {
-		try (var context = new AnnotationConfigApplicationContext(Ical4jCalendarObjectParser.class)) {
+	void shouldBeTheParserBehindTheSpringBeanForCalendarObjectParser() {
+		try (var context = new AnnotationConfigApplicationContext(CachingCalendarObjectParser.class)) {
 			CalendarObjectParser bean = context.getBean(CalendarObjectParser.class);
 
 			assertThat(bean.parse(Fixtures.ical("floating.ics")).uid())

@@ -56,30 +56,31 @@ class NewEventImport {
 		List<String> unknown = uids.stream().filter((uid) -> !known.contains(uid)).toList();
 		Map<String, List<StagedChange>> staged = this.staging.findUnlinkedByUids(context.integrationId(), unknown);
 		Map<UUID, Boolean> ofOneWedding = new HashMap<>();
+		List<String> candidateUids = new ArrayList<>();
+		List<StagedChange> candidates = new ArrayList<>();
+		staged.forEach((uid, list) -> {
+			StagedChange change = list.get(0);
+			if (list.size() == 1 && change.state() == StagingState.FETCHED && !ofOneWedding
+				.computeIfAbsent(change.calendarId(), (id) -> this.participants.findByCalendar(id).size() == 1)) {
+				candidateUids.add(uid);
+				candidates.add(change);
+			}
+		});
+		// parsing is pure CPU and most of an import's own time: on the common pool's
+		// cores
+		List<CalendarObject> parsed = candidates.parallelStream().map(this::parseOrNull).toList();
 		List<StagedChange> changes = new ArrayList<>();
 		List<CalendarObject> objects = new ArrayList<>();
 		Set<String> handled = new HashSet<>();
-		staged.forEach((uid, list) -> {
-			StagedChange change = list.get(0);
-			if (list.size() != 1 || change.state() != StagingState.FETCHED || ofOneWedding
-				.computeIfAbsent(change.calendarId(), (id) -> this.participants.findByCalendar(id).size() == 1)) {
-				return;
+		for (int i = 0; i < candidates.size(); i++) {
+			StagedChange change = candidates.get(i);
+			CalendarObject object = parsed.get(i);
+			if (object != null && object.uid().equals(candidateUids.get(i))) {
+				changes.add(change);
+				objects.add(object);
+				handled.add(object.uid());
 			}
-			CalendarObject object;
-			try {
-				object = this.parser.parse(change.icalendar());
-			}
-			catch (RuntimeException ex) {
-				// the per-event path fails it the usual way (skip, dead letter)
-				return;
-			}
-			if (!object.uid().equals(uid)) {
-				return;
-			}
-			changes.add(change);
-			objects.add(object);
-			handled.add(uid);
-		});
+		}
 		List<UUID> ids = this.events.insertAll(context.tenantId(),
 				changes.stream().map(StagedChange::calendarId).toList(), objects);
 		List<EventLinkRepository.NewLink> newLinks = new ArrayList<>();
@@ -93,6 +94,16 @@ class NewEventImport {
 		this.links.insertAll(newLinks);
 		this.staging.markAppliedAll(changes, ApplyOutcome.CREATED.name());
 		return handled;
+	}
+
+	/** Unparseable: the per-event path fails it the usual way (skip, dead letter). */
+	private CalendarObject parseOrNull(StagedChange change) {
+		try {
+			return this.parser.parse(change.icalendar());
+		}
+		catch (RuntimeException ex) {
+			return null;
+		}
 	}
 
 }
