@@ -24,7 +24,7 @@ class CalDavConfigurationTests {
 		this.contexts.run((context) -> {
 			assertThat(context).hasSingleBean(CalDavClientFactory.class);
 			CalDavProperties properties = context.getBean(CalDavProperties.class);
-			assertThat(properties.multigetBatchSize()).isEqualTo(50);
+			assertThat(properties.multigetBatchSize()).isEqualTo(200);
 			assertThat(properties.connectTimeout()).isEqualTo(Duration.ofSeconds(10));
 			assertThat(properties.readTimeout()).isEqualTo(Duration.ofSeconds(60));
 			assertThat(properties.responseTimeout()).isEqualTo(Duration.ofSeconds(120));
