@@ -40,7 +40,9 @@ final class ForkedNode implements AutoCloseable {
 				System.getProperty("java.class.path"), CalSyncApplication.class.getName(), "--server.port=" + port,
 				"--spring.profiles.active=", "--calsync.admin.password=test-admin-password",
 				"--calsync.credentials.key=AAECAwQFBgcICQoLDA0ODxAREhMUFRYXGBkaGxwdHh8=",
-				"--calsync.credentials.key-id=test-key", "--calsync.data-dir=target/benchmark/data"));
+				"--calsync.credentials.key-id=test-key", "--calsync.data-dir=target/benchmark/data",
+				// the fast endpoint is plain HTTP on loopback, as in the test profile
+				"--calsync.caldav.url-policy.require-https=false", "--calsync.caldav.url-policy.allow-loopback=true"));
 		command.addAll(arguments);
 		ProcessBuilder builder = new ProcessBuilder(command);
 		builder.environment().put("SPRING_DATASOURCE_URL", databaseUrl);

@@ -158,12 +158,26 @@ class PerformanceBenchmark {
 		}
 		account.deleteEvent(calendar.resolve("event-%05d.ics".formatted(10)));
 		account.deleteEvent(calendar.resolve("event-%05d.ics".formatted(11)));
-		List<UUID> events = this.jdbc
-			.queryForList("SELECT e.id FROM wedding_event e JOIN event_link l ON l.event_id = e.id JOIN calendar c "
-					+ "ON c.id = l.calendar_id WHERE c.integration_id = ? AND e.uid LIKE 'bench-1%' ORDER BY e.uid "
-					+ "LIMIT 10", UUID.class, integration);
-		for (UUID event : events) {
-			this.api.patch("/api/events/" + event, Map.of("summary", "Platform edit " + event)).expect(200);
+		// Events imported from a calendar no wedding uses stay the calendar's; the
+		// platform
+		// writes wedding events. So the calendar joins a wedding, which gets 10 events.
+		String wedding = this.api
+			.post("/api/weddings", Map.of("tenantId", "bench-" + size, "title", "Bench", "weddingDate", "2027-06-12",
+					"timeZone", "Europe/London"))
+			.expect(201)
+			.body()
+			.get("id")
+			.asString();
+		String calendarId = this.jdbc.queryForObject("SELECT id FROM calendar WHERE integration_id = ? AND href LIKE ?",
+				String.class, integration, "%" + calendar.getPath());
+		this.api.post("/api/weddings/" + wedding + "/participants", Map.of("calendarId", calendarId, "role", "PLANNER"))
+			.expect(201);
+		for (int i = 0; i < 10; i++) {
+			this.api
+				.post("/api/weddings/" + wedding + "/events",
+						Map.of("kind", "MEETING", "summary", "Platform " + i, "start",
+								"2027-06-0" + (i % 9 + 1) + "T10:00", "end", "2027-06-0" + (i % 9 + 1) + "T11:00"))
+				.expect(201);
 		}
 		String delta = "3 delta, 10 server + 10 platform, " + size;
 		this.table.add(sync(delta, integration));
