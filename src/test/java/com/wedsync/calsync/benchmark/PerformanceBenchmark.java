@@ -161,17 +161,7 @@ class PerformanceBenchmark {
 		// Events imported from a calendar no wedding uses stay the calendar's; the
 		// platform
 		// writes wedding events. So the calendar joins a wedding, which gets 10 events.
-		String wedding = this.api
-			.post("/api/weddings", Map.of("tenantId", "bench-" + size, "title", "Bench", "weddingDate", "2027-06-12",
-					"timeZone", "Europe/London"))
-			.expect(201)
-			.body()
-			.get("id")
-			.asString();
-		String calendarId = this.jdbc.queryForObject("SELECT id FROM calendar WHERE integration_id = ? AND href LIKE ?",
-				String.class, integration, "%" + calendar.getPath());
-		this.api.post("/api/weddings/" + wedding + "/participants", Map.of("calendarId", calendarId, "role", "PLANNER"))
-			.expect(201);
+		String wedding = weddingOf(this.api, "bench-" + size, integration, calendar);
 		for (int i = 0; i < 10; i++) {
 			this.api
 				.post("/api/weddings/" + wedding + "/events",
@@ -185,6 +175,23 @@ class PerformanceBenchmark {
 		this.table.add(vdirsyncer.sync(delta));
 	}
 
+	/** A new wedding of the tenant with the integration's calendar as its planner's. */
+	private String weddingOf(CalSyncApi api, String tenant, UUID integration, URI calendar) {
+		String wedding = api
+			.post("/api/weddings",
+					Map.of("tenantId", tenant, "title", "Bench", "weddingDate", "2027-06-12", "timeZone",
+							"Europe/London"))
+			.expect(201)
+			.body()
+			.get("id")
+			.asString();
+		String calendarId = this.jdbc.queryForObject("SELECT id FROM calendar WHERE integration_id = ? AND href LIKE ?",
+				String.class, integration, "%" + calendar.getPath());
+		api.post("/api/weddings/" + wedding + "/participants", Map.of("calendarId", calendarId, "role", "PLANNER"))
+			.expect(201);
+		return wedding;
+	}
+
 	/** Scenario 4: platform events of one wedding pushed to one calendar. */
 	private void push(CalDavTestServer account) {
 		URI calendar = account.createCalendar("push");
@@ -193,17 +200,7 @@ class PerformanceBenchmark {
 		// a tenant token (SHA-256) rather than the admin login (BCrypt) for 1,000
 		// requests
 		CalSyncApi tenant = this.api.withToken(this.api.issueTenantToken("bench-push"));
-		String wedding = tenant
-			.post("/api/weddings", Map.of("tenantId", "bench-push", "title", "Bench", "weddingDate", "2027-06-12",
-					"timeZone", "Europe/London"))
-			.expect(201)
-			.body()
-			.get("id")
-			.asString();
-		String calendarId = this.jdbc.queryForObject("SELECT id FROM calendar WHERE integration_id = ? AND href LIKE ?",
-				String.class, integration, "%" + calendar.getPath());
-		tenant.post("/api/weddings/" + wedding + "/participants", Map.of("calendarId", calendarId, "role", "PLANNER"))
-			.expect(201);
+		String wedding = weddingOf(tenant, "bench-push", integration, calendar);
 		for (int i = 0; i < PUSH; i++) {
 			LocalDate day = LocalDate.of(2027, 1, 1).plusDays(i % 300);
 			tenant
