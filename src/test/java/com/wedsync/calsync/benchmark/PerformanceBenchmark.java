@@ -158,9 +158,8 @@ class PerformanceBenchmark {
 		}
 		account.deleteEvent(calendar.resolve("event-%05d.ics".formatted(10)));
 		account.deleteEvent(calendar.resolve("event-%05d.ics".formatted(11)));
-		// Events imported from a calendar no wedding uses stay the calendar's; the
-		// platform
-		// writes wedding events. So the calendar joins a wedding, which gets 10 events.
+		// Imported events of a calendar no wedding uses stay the calendar's: the
+		// platform writes wedding events, so the calendar joins a wedding of 10 events.
 		String wedding = weddingOf(this.api, "bench-" + size, integration, calendar);
 		for (int i = 0; i < 10; i++) {
 			this.api
