@@ -2,11 +2,13 @@ package com.wedsync.calsync.sync.reconcile;
 
 import java.util.ArrayList;
 import java.util.HashMap;
-import java.util.HashSet;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Set;
 import java.util.UUID;
+import java.util.stream.Collectors;
 
 import com.wedsync.calsync.ical.CalendarObject;
 import com.wedsync.calsync.ical.CalendarObjectParser;
@@ -56,54 +58,53 @@ class NewEventImport {
 		List<String> unknown = uids.stream().filter((uid) -> !known.contains(uid)).toList();
 		Map<String, List<StagedChange>> staged = this.staging.findUnlinkedByUids(context.integrationId(), unknown);
 		Map<UUID, Boolean> ofOneWedding = new HashMap<>();
-		List<String> candidateUids = new ArrayList<>();
-		List<StagedChange> candidates = new ArrayList<>();
+		Map<String, StagedChange> candidates = new LinkedHashMap<>();
 		staged.forEach((uid, list) -> {
 			StagedChange change = list.get(0);
 			if (list.size() == 1 && change.state() == StagingState.FETCHED && !ofOneWedding
 				.computeIfAbsent(change.calendarId(), (id) -> this.participants.findByCalendar(id).size() == 1)) {
-				candidateUids.add(uid);
-				candidates.add(change);
+				candidates.put(uid, change);
 			}
 		});
-		// parsing is pure CPU and most of an import's own time: on the common pool's
-		// cores
-		List<CalendarObject> parsed = candidates.parallelStream().map(this::parseOrNull).toList();
-		List<StagedChange> changes = new ArrayList<>();
-		List<CalendarObject> objects = new ArrayList<>();
-		Set<String> handled = new HashSet<>();
-		for (int i = 0; i < candidates.size(); i++) {
-			StagedChange change = candidates.get(i);
-			CalendarObject object = parsed.get(i);
-			if (object != null && object.uid().equals(candidateUids.get(i))) {
-				changes.add(change);
-				objects.add(object);
-				handled.add(object.uid());
-			}
-		}
+		// parsing is pure CPU, most of an import's own time: on the common pool's cores
+		List<NewEvent> imported = candidates.entrySet()
+			.parallelStream()
+			.map((candidate) -> newEvent(candidate.getKey(), candidate.getValue()))
+			.filter(Objects::nonNull)
+			.toList();
 		List<UUID> ids = this.events.insertAll(context.tenantId(),
-				changes.stream().map(StagedChange::calendarId).toList(), objects);
+				imported.stream().map((event) -> event.change().calendarId()).toList(),
+				imported.stream().map(NewEvent::object).toList());
 		List<EventLinkRepository.NewLink> newLinks = new ArrayList<>();
 		for (int i = 0; i < ids.size(); i++) {
-			StagedChange change = changes.get(i);
-			CalendarObject object = objects.get(i);
+			StagedChange change = imported.get(i).change();
+			CalendarObject object = imported.get(i).object();
 			newLinks.add(new EventLinkRepository.NewLink(ids.get(i), change.calendarId(), change.href(), change.etag(),
 					object.contentHash(), object.icalendar(), 1));
 			context.counts().created(ReconcileCounts.Direction.TO_PLATFORM);
 		}
 		this.links.insertAll(newLinks);
-		this.staging.markAppliedAll(changes, ApplyOutcome.CREATED.name());
-		return handled;
+		this.staging.markAppliedAll(imported.stream().map(NewEvent::change).toList(), ApplyOutcome.CREATED.name());
+		return imported.stream().map((event) -> event.object().uid()).collect(Collectors.toSet());
 	}
 
-	/** Unparseable: the per-event path fails it the usual way (skip, dead letter). */
-	private CalendarObject parseOrNull(StagedChange change) {
+	/**
+	 * The new event a staged change makes, or {@code null} when its body is unparseable
+	 * or names another UID: the per-event path fails it the usual way (skip, dead
+	 * letter).
+	 */
+	private NewEvent newEvent(String uid, StagedChange change) {
 		try {
-			return this.parser.parse(change.icalendar());
+			CalendarObject object = this.parser.parse(change.icalendar());
+			return object.uid().equals(uid) ? new NewEvent(change, object) : null;
 		}
 		catch (RuntimeException ex) {
 			return null;
 		}
+	}
+
+	private record NewEvent(StagedChange change, CalendarObject object) {
+
 	}
 
 }
