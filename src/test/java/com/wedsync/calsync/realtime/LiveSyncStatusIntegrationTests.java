@@ -30,7 +30,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 @ApplicationTest
 class LiveSyncStatusIntegrationTests {
 
-	static final int EVENTS = 250;
+	static final int EVENTS = 600;
 
 	@LocalServerPort
 	int port;

@@ -43,7 +43,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 @ApplicationTest
 class StatusPageBrowserTests {
 
-	static final int EVENTS = 150;
+	static final int EVENTS = 400;
 
 	static final Path SCREENSHOTS = Paths.get("target", "screenshots");
 
