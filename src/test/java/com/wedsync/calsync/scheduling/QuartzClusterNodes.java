@@ -11,6 +11,7 @@ import org.quartz.SchedulerException;
 import org.quartz.impl.jdbcjobstore.PostgreSQLDelegate;
 import org.quartz.spi.JobFactory;
 
+import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.scheduling.quartz.SchedulerFactoryBean;
 
 /**
@@ -20,6 +21,11 @@ import org.springframework.scheduling.quartz.SchedulerFactoryBean;
  * repository, so several nodes can live in this JVM.
  */
 final class QuartzClusterNodes {
+
+	// children before parents (foreign keys)
+	private static final List<String> CLUSTER_TABLES = List.of("qrtz_simple_triggers", "qrtz_cron_triggers",
+			"qrtz_simprop_triggers", "qrtz_blob_triggers", "qrtz_triggers", "qrtz_job_details", "qrtz_fired_triggers",
+			"qrtz_calendars", "qrtz_paused_trigger_grps", "qrtz_scheduler_state", "qrtz_locks");
 
 	private final String clusterName;
 
@@ -73,14 +79,27 @@ final class QuartzClusterNodes {
 		}
 	}
 
-	/** Empties the cluster's tables and shuts every node down. */
-	void stopAll() throws SchedulerException {
+	/**
+	 * Shuts every node down (each waits for its running jobs), then deletes the cluster's
+	 * rows. Not {@link Scheduler#clear()}: called outside a transaction it takes Quartz's
+	 * row lock in auto-commit, so it is not serialised against the other nodes, and a
+	 * node still firing or completing a job made it fail on a foreign key.
+	 */
+	void stopAll() {
 		for (SchedulerFactoryBean node : this.nodes) {
-			Scheduler scheduler = node.getScheduler();
-			if (!scheduler.isShutdown()) {
-				scheduler.clear();
+			try {
+				if (!node.getScheduler().isShutdown()) {
+					node.getScheduler().shutdown(true);
+				}
+				node.destroy();
 			}
-			node.destroy();
+			catch (SchedulerException ex) {
+				throw new IllegalStateException(ex);
+			}
+		}
+		JdbcClient jdbc = JdbcClient.create(this.dataSource);
+		for (String table : CLUSTER_TABLES) {
+			jdbc.sql("DELETE FROM " + table + " WHERE sched_name = ?").param(this.clusterName).update();
 		}
 	}
 

@@ -52,11 +52,15 @@ class SchedulerFailoverTests {
 
 	@BeforeEach
 	void setUpCluster() {
-		this.nodes = new QuartzClusterNodes("calsync-failover-test", this.dataSource, (bundle, scheduler) -> this.poll);
+		// a cluster of its own per test: a node left dead by one test must not be
+		// recovered
+		// (or its stale rows met) by the next
+		this.nodes = new QuartzClusterNodes("calsync-failover-test-" + UUID.randomUUID(), this.dataSource,
+				(bundle, scheduler) -> this.poll);
 	}
 
 	@AfterEach
-	void stopNodes() throws SchedulerException {
+	void stopNodes() {
 		this.poll.release.countDown();
 		this.nodes.stopAll();
 	}
@@ -87,7 +91,7 @@ class SchedulerFailoverTests {
 		// and none was left out: the runs are the consecutive fires of the trigger
 		List<Long> fires = runsPerScheduledFire.keySet().stream().sorted().toList();
 		for (int i = 1; i < fires.size(); i++) {
-			assertThat(fires.get(i) - fires.get(i - 1)).as("time between consecutive fires")
+			assertThat(fires.get(i) - fires.get(i - 1)).as("time between consecutive fires of %s", fires)
 				.isEqualTo(INTERVAL_SECONDS * 1000L);
 		}
 		assertThat(runs).noneMatch(Run::recovering);
