@@ -21,10 +21,16 @@ public interface CalDavClient extends AutoCloseable {
 	CalendarHome discover();
 
 	/**
-	 * Lists the calendars of a home with display name, color, ctag, sync-token, supported
-	 * components and reports. One PROPFIND Depth 1: this is also the cheap change probe.
+	 * Lists the calendars of a home with display name, color, the given change markers,
+	 * supported components and reports. One PROPFIND Depth 1: this is also the cheap
+	 * change probe.
 	 */
-	List<RemoteCalendar> listCalendars(URI calendarHome);
+	List<RemoteCalendar> listCalendars(URI calendarHome, ChangeMarkers markers);
+
+	/** {@link #listCalendars(URI, ChangeMarkers)} with ctag and sync-token. */
+	default List<RemoteCalendar> listCalendars(URI calendarHome) {
+		return listCalendars(calendarHome, ChangeMarkers.CTAG_AND_SYNC_TOKEN);
+	}
 
 	/**
 	 * RFC 6578 sync-collection from {@code syncToken} ({@code null} or empty for an

@@ -2,8 +2,10 @@ package com.wedsync.calsync.integration;
 
 import java.net.URI;
 import java.time.Instant;
-import java.util.Objects;
+import java.util.List;
 import java.util.UUID;
+
+import com.wedsync.calsync.caldav.ChangeMarkers;
 
 /**
  * A calendar collection of an integration as last seen, with the sync state that was
@@ -30,8 +32,8 @@ public record Calendar(UUID id, UUID integrationId, URI href, String displayName
 	}
 
 	/**
-	 * The ctag short-cut: the server reports the same ctag and sync-token that were
-	 * committed, so nothing in the calendar changed and it costs no further request.
+	 * The ctag short-cut: the server reports the same change marker that was committed,
+	 * so nothing in the calendar changed and it costs no further request.
 	 */
 	public boolean unchangedSinceLastSync() {
 		return unchangedSince(this.pendingCtag, this.pendingSyncToken);
@@ -39,12 +41,28 @@ public record Calendar(UUID id, UUID integrationId, URI href, String displayName
 
 	/**
 	 * The same short-cut against a listing that was not recorded (the scheduler's change
-	 * probe): the listed ctag and sync-token are the committed ones and calsync wrote
-	 * nothing since.
+	 * probe): calsync wrote nothing since the last sync and the listing shows the
+	 * committed ctag or, from a server that lists no ctag, the committed sync-token.
 	 */
 	public boolean unchangedSince(String listedCtag, String listedSyncToken) {
-		return this.writtenAt == null && (this.ctag != null || this.syncToken != null)
-				&& Objects.equals(this.ctag, listedCtag) && Objects.equals(this.syncToken, listedSyncToken);
+		if (this.writtenAt != null) {
+			return false;
+		}
+		if (listedCtag != null) {
+			return listedCtag.equals(this.ctag);
+		}
+		return listedSyncToken != null && listedSyncToken.equals(this.syncToken);
+	}
+
+	/**
+	 * The change markers to list these calendars with: the ctag alone, unless a calendar
+	 * was committed with a sync-token but no ctag: its server lists none, and only the
+	 * sync-token shows a change.
+	 */
+	public static ChangeMarkers changeMarkersFor(List<Calendar> calendars) {
+		boolean withoutCtag = calendars.stream()
+			.anyMatch((calendar) -> calendar.isSynced() && calendar.syncToken() != null && calendar.ctag() == null);
+		return withoutCtag ? ChangeMarkers.CTAG_AND_SYNC_TOKEN : ChangeMarkers.CTAG;
 	}
 
 }

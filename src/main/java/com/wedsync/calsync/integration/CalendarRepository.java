@@ -115,10 +115,13 @@ public class CalendarRepository {
 		this.jdbc.sql("UPDATE calendar SET pending_sync_token = ? WHERE id = ?").params(syncToken, id).update();
 	}
 
-	/** Makes the pending ctag and sync-token the committed ones. */
+	/**
+	 * Makes the pending ctag and sync-token the committed ones. A calendar whose listing
+	 * carried no sync-token and that needed no sync report keeps the committed token.
+	 */
 	public void commitSyncState(UUID id, Instant at) {
 		this.jdbc
-			.sql("UPDATE calendar SET ctag = pending_ctag, sync_token = pending_sync_token, "
+			.sql("UPDATE calendar SET ctag = pending_ctag, sync_token = COALESCE(pending_sync_token, sync_token), "
 					+ "last_synced_at = ?, deletions_confirmed_at = NULL, written_at = CASE WHEN "
 					+ "written_at < listed_at THEN NULL ELSE written_at END WHERE id = ?")
 			.params(timestamp(at), id)

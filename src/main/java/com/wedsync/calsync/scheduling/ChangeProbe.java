@@ -87,9 +87,10 @@ class ChangeProbe {
 			return ProbeOutcome.CHANGED;
 		}
 		try (CalDavClient client = this.connector.connect(integration)) {
-			List<RemoteCalendar> listed = client.listCalendars(integration.calendarHomeUrl());
-			return changed(this.calendars.findByIntegration(integration.id()), listed) ? ProbeOutcome.CHANGED
-					: ProbeOutcome.UNCHANGED;
+			List<Calendar> known = this.calendars.findByIntegration(integration.id());
+			List<RemoteCalendar> listed = client.listCalendars(integration.calendarHomeUrl(),
+					Calendar.changeMarkersFor(known));
+			return changed(known, listed) ? ProbeOutcome.CHANGED : ProbeOutcome.UNCHANGED;
 		}
 		catch (UnauthorizedException ex) {
 			logger.warn("Integration " + integration.id() + ": the server refused the credentials; polling stops");

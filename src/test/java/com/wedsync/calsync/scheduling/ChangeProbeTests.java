@@ -8,6 +8,7 @@ import java.util.UUID;
 
 import org.junit.jupiter.api.Test;
 
+import com.wedsync.calsync.caldav.ChangeMarkers;
 import com.wedsync.calsync.caldav.RemoteCalendar;
 import com.wedsync.calsync.integration.Calendar;
 import com.wedsync.calsync.integration.CalendarStatus;
@@ -20,17 +21,37 @@ class ChangeProbeTests {
 	private static final URI HOME = URI.create("https://p01-caldav.icloud.com/1234/calendars/");
 
 	@Test
-	void shouldSeeNoChangeWhenEveryCalendarShowsItsCommittedCtagAndToken() {
+	void shouldSeeNoChangeWhenEveryCalendarShowsItsCommittedCtag() {
+		assertThat(ChangeProbe.changed(List.of(known("work", "c1", "t1", null)), List.of(listed("work", "c1", null))))
+			.isFalse();
 		assertThat(ChangeProbe.changed(List.of(known("work", "c1", "t1", null)), List.of(listed("work", "c1", "t1"))))
 			.isFalse();
 	}
 
 	@Test
-	void shouldSeeAChangeWhenACtagOrTokenMoved() {
+	void shouldSeeAChangeWhenTheCtagMoved() {
+		assertThat(ChangeProbe.changed(List.of(known("work", "c1", "t1", null)), List.of(listed("work", "c2", null))))
+			.isTrue();
 		assertThat(ChangeProbe.changed(List.of(known("work", "c1", "t1", null)), List.of(listed("work", "c2", "t1"))))
 			.isTrue();
-		assertThat(ChangeProbe.changed(List.of(known("work", "c1", "t1", null)), List.of(listed("work", "c1", "t2"))))
-			.isTrue();
+	}
+
+	@Test
+	void shouldGoByTheSyncTokenWhereTheServerListsNoCtag() {
+		List<Calendar> work = List.of(known("work", null, "t1", null));
+		assertThat(ChangeProbe.changed(work, List.of(listed("work", null, "t1")))).isFalse();
+		assertThat(ChangeProbe.changed(work, List.of(listed("work", null, "t2")))).isTrue();
+		// a listing that carried neither marker proves nothing
+		assertThat(ChangeProbe.changed(work, List.of(listed("work", null, null)))).isTrue();
+	}
+
+	@Test
+	void shouldListTheCtagAloneUnlessACalendarWasCommittedWithATokenButNoCtag() {
+		assertThat(Calendar.changeMarkersFor(List.of())).isEqualTo(ChangeMarkers.CTAG);
+		assertThat(Calendar.changeMarkersFor(List.of(known("work", "c1", "t1", null)))).isEqualTo(ChangeMarkers.CTAG);
+		assertThat(Calendar.changeMarkersFor(List.of(known("work", null, null, null)))).isEqualTo(ChangeMarkers.CTAG);
+		assertThat(Calendar.changeMarkersFor(List.of(known("work", "c1", "t1", null), known("home", null, "t9", null))))
+			.isEqualTo(ChangeMarkers.CTAG_AND_SYNC_TOKEN);
 	}
 
 	@Test

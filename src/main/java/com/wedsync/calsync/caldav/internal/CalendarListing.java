@@ -1,10 +1,14 @@
 package com.wedsync.calsync.caldav.internal;
 
 import java.net.URI;
+import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Set;
 
+import javax.xml.namespace.QName;
+
+import com.wedsync.calsync.caldav.ChangeMarkers;
 import com.wedsync.calsync.caldav.RemoteCalendar;
 import com.wedsync.calsync.caldav.RemoteResource;
 
@@ -17,10 +21,15 @@ final class CalendarListing {
 		this.session = session;
 	}
 
-	List<RemoteCalendar> calendars(URI home) {
-		Multistatus answer = this.session.propfind(home, 1,
-				List.of(DavNames.RESOURCETYPE, DavNames.DISPLAYNAME, DavNames.CALENDAR_COLOR, DavNames.GETCTAG,
-						DavNames.SYNC_TOKEN, DavNames.SUPPORTED_CALENDAR_COMPONENT_SET, DavNames.SUPPORTED_REPORT_SET));
+	List<RemoteCalendar> calendars(URI home, ChangeMarkers markers) {
+		List<QName> properties = new ArrayList<>(
+				List.of(DavNames.RESOURCETYPE, DavNames.DISPLAYNAME, DavNames.CALENDAR_COLOR, DavNames.GETCTAG));
+		if (markers == ChangeMarkers.CTAG_AND_SYNC_TOKEN) {
+			properties.add(DavNames.SYNC_TOKEN);
+		}
+		properties.add(DavNames.SUPPORTED_CALENDAR_COMPONENT_SET);
+		properties.add(DavNames.SUPPORTED_REPORT_SET);
+		Multistatus answer = this.session.propfind(home, 1, properties);
 		return answer.responses()
 			.stream()
 			.filter((entry) -> entry.status() / 100 == 2)

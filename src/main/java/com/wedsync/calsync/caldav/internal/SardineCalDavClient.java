@@ -6,6 +6,7 @@ import java.util.List;
 
 import com.wedsync.calsync.caldav.CalDavClient;
 import com.wedsync.calsync.caldav.CalendarHome;
+import com.wedsync.calsync.caldav.ChangeMarkers;
 import com.wedsync.calsync.caldav.MultigetResult;
 import com.wedsync.calsync.caldav.RemoteCalendar;
 import com.wedsync.calsync.caldav.RemoteResource;
@@ -53,9 +54,9 @@ final class SardineCalDavClient implements CalDavClient {
 	}
 
 	@Override
-	public List<RemoteCalendar> listCalendars(URI calendarHome) {
+	public List<RemoteCalendar> listCalendars(URI calendarHome, ChangeMarkers markers) {
 		this.session.trust(calendarHome);
-		return this.listing.calendars(calendarHome);
+		return this.listing.calendars(calendarHome, markers);
 	}
 
 	@Override

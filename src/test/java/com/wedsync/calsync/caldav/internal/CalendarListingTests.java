@@ -13,6 +13,7 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 import com.wedsync.calsync.caldav.CalDavClient;
+import com.wedsync.calsync.caldav.ChangeMarkers;
 import com.wedsync.calsync.caldav.DavCredentials;
 import com.wedsync.calsync.caldav.RemoteCalendar;
 
@@ -57,6 +58,16 @@ class CalendarListingTests {
 				+ " xmlns:CS=\"http://calendarserver.org/ns/\" xmlns:C=\"urn:ietf:params:xml:ns:caldav\">"
 				+ "<D:prop><D:resourcetype/><D:displayname/><ICAL:calendar-color/><CS:getctag/><D:sync-token/>"
 				+ "<C:supported-calendar-component-set/><D:supported-report-set/></D:prop></D:propfind>");
+	}
+
+	@Test
+	void shouldLeaveTheSyncTokenOutWhenTheCtagAloneIsAskedFor() {
+		this.server.stubFor(dav("PROPFIND", "/home/").willReturn(multistatusAnswer(multistatus())));
+		this.client.listCalendars(URI.create(this.server.baseUrl() + "/home/"), ChangeMarkers.CTAG);
+		LoggedRequest request = this.server.findAll(WireMock.anyRequestedFor(WireMock.anyUrl())).get(0);
+		assertThat(request.getBodyAsString()).contains("<CS:getctag/>")
+			.doesNotContain("sync-token")
+			.contains("<C:supported-calendar-component-set/><D:supported-report-set/>");
 	}
 
 	@Test
