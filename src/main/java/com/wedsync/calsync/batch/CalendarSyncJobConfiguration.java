@@ -150,8 +150,9 @@ class CalendarSyncJobConfiguration {
 	@StepScope
 	MultigetWriter multigetWriter(@Value(INTEGRATION_ID) UUID integrationId, IntegrationRepository integrations,
 			CalendarRepository calendars, IntegrationConnector connector, SyncStagingRepository staging,
-			CalendarObjectParser parser, DeadLetterRepository deadLetters) {
-		return new MultigetWriter(integrationId, integrations, calendars, connector, staging, parser, deadLetters);
+			CalendarObjectParser parser, DeadLetterRepository deadLetters, CalDavProperties caldav) {
+		return new MultigetWriter(integrationId, integrations, calendars, connector, staging, parser, deadLetters,
+				caldav.multigetBatchSize());
 	}
 
 	/**

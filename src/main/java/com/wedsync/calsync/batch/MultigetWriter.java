@@ -3,6 +3,7 @@ package com.wedsync.calsync.batch;
 import java.net.URI;
 import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.Iterator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -40,7 +41,9 @@ import org.springframework.batch.infrastructure.item.ItemWriter;
  * them in staging with the UID and kind they carry (an unparseable body becomes a dead
  * letter). A 404 means the resource was deleted after it was listed. An href the server
  * neither returns nor refuses is asked for once more on its own; if it still does not
- * come, it stays UNANSWERED so the calendar's token does not move past it.
+ * come, it stays UNANSWERED so the calendar's token does not move past it. The next
+ * chunk's multiget is under way while a chunk is parsed and stored
+ * ({@link MultigetPrefetch}).
  */
 class MultigetWriter implements ItemWriter<StagedChange>, StepExecutionListener {
 
@@ -60,13 +63,17 @@ class MultigetWriter implements ItemWriter<StagedChange>, StepExecutionListener 
 
 	private final DeadLetterRepository deadLetters;
 
+	private final int batchSize;
+
 	private final Map<UUID, URI> calendarUrls = new HashMap<>();
+
+	private final MultigetPrefetch prefetch = new MultigetPrefetch();
 
 	private CalDavClient client;
 
 	MultigetWriter(UUID integrationId, IntegrationRepository integrations, CalendarRepository calendars,
 			IntegrationConnector connector, SyncStagingRepository staging, CalendarObjectParser parser,
-			DeadLetterRepository deadLetters) {
+			DeadLetterRepository deadLetters, int batchSize) {
 		this.integrationId = integrationId;
 		this.integrations = integrations;
 		this.calendars = calendars;
@@ -74,6 +81,7 @@ class MultigetWriter implements ItemWriter<StagedChange>, StepExecutionListener 
 		this.staging = staging;
 		this.parser = parser;
 		this.deadLetters = deadLetters;
+		this.batchSize = batchSize;
 	}
 
 	@Override
@@ -81,17 +89,25 @@ class MultigetWriter implements ItemWriter<StagedChange>, StepExecutionListener 
 		Map<UUID, List<StagedChange>> byCalendar = chunk.getItems()
 			.stream()
 			.collect(Collectors.groupingBy(StagedChange::calendarId, LinkedHashMap::new, Collectors.toList()));
-		byCalendar.forEach(this::fetch);
+		Iterator<Map.Entry<UUID, List<StagedChange>>> groups = byCalendar.entrySet().iterator();
+		while (groups.hasNext()) {
+			Map.Entry<UUID, List<StagedChange>> group = groups.next();
+			fetch(group.getKey(), group.getValue(), !groups.hasNext());
+		}
 	}
 
-	private void fetch(UUID calendarId, List<StagedChange> changes) {
-		URI calendarUrl = this.calendarUrls.computeIfAbsent(calendarId,
-				(id) -> this.calendars.find(id).orElseThrow().href());
+	private void fetch(UUID calendarId, List<StagedChange> changes, boolean lastOfChunk) {
+		URI calendarUrl = calendarUrl(calendarId);
 		List<URI> hrefs = changes.stream().map(StagedChange::href).toList();
-		MultigetResult result = client().multiget(calendarUrl, hrefs);
+		MultigetResult result = this.prefetch.take(calendarId, hrefs)
+			.orElseGet(() -> client().multiget(calendarUrl, hrefs));
+		MultigetResult again = (result.unanswered().isEmpty()) ? null
+				: client().multiget(calendarUrl, result.unanswered());
+		if (lastOfChunk) {
+			prefetchAfter(changes.get(changes.size() - 1));
+		}
 		record(calendarId, result);
-		if (!result.unanswered().isEmpty()) {
-			MultigetResult again = client().multiget(calendarUrl, result.unanswered());
+		if (again != null) {
 			record(calendarId, again);
 			for (URI href : again.unanswered()) {
 				logger.warn("Calendar " + calendarId + ": the server did not answer for " + href
@@ -99,6 +115,28 @@ class MultigetWriter implements ItemWriter<StagedChange>, StepExecutionListener 
 				this.staging.markState(calendarId, href, StagingState.UNANSWERED);
 			}
 		}
+	}
+
+	// The next chunk is the next pending changes in the reader's order; its first
+	// calendar's multiget is started now, to be answered while this chunk is parsed.
+	private void prefetchAfter(StagedChange last) {
+		List<StagedChange> next = this.staging.findPendingAfter(this.integrationId, last.calendarId(), last.href(),
+				this.batchSize);
+		if (next.isEmpty()) {
+			return;
+		}
+		UUID calendarId = next.get(0).calendarId();
+		List<URI> hrefs = next.stream()
+			.takeWhile((change) -> change.calendarId().equals(calendarId))
+			.map(StagedChange::href)
+			.toList();
+		URI calendarUrl = calendarUrl(calendarId);
+		CalDavClient client = client();
+		this.prefetch.start(calendarId, hrefs, () -> client.multiget(calendarUrl, hrefs));
+	}
+
+	private URI calendarUrl(UUID calendarId) {
+		return this.calendarUrls.computeIfAbsent(calendarId, (id) -> this.calendars.find(id).orElseThrow().href());
 	}
 
 	private void record(UUID calendarId, MultigetResult result) {
@@ -152,6 +190,7 @@ class MultigetWriter implements ItemWriter<StagedChange>, StepExecutionListener 
 
 	@Override
 	public ExitStatus afterStep(StepExecution stepExecution) {
+		this.prefetch.close();
 		if (this.client != null) {
 			this.client.close();
 			this.client = null;

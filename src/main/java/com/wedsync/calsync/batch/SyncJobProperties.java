@@ -19,7 +19,7 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * @param policy the conflict policy by kind; kinds left out keep their defaults
  */
 @ConfigurationProperties("calsync.sync")
-public record SyncJobProperties(@DefaultValue("100") int applyChunkSize, @DefaultValue("1000") int skipLimit,
+public record SyncJobProperties(@DefaultValue("500") int applyChunkSize, @DefaultValue("1000") int skipLimit,
 		@DefaultValue("4") int maxConcurrentSyncs, Map<EventKind, KindPolicyProperties> policy) {
 
 	public ConflictPolicy conflictPolicy() {

@@ -31,7 +31,7 @@ class SyncJobPropertiesTests {
 		environment.getPropertySources().addFirst(shipped);
 		SyncJobProperties properties = Binder.get(environment).bind("calsync.sync", SyncJobProperties.class).get();
 
-		assertThat(properties.applyChunkSize()).isEqualTo(100);
+		assertThat(properties.applyChunkSize()).isEqualTo(500);
 		assertThat(properties.conflictPolicy()).isEqualTo(ConflictPolicy.defaults());
 	}
 

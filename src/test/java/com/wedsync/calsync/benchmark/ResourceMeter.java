@@ -6,6 +6,8 @@ import java.lang.management.MemoryPoolMXBean;
 import java.lang.management.MemoryType;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
 
 import com.zaxxer.hikari.HikariDataSource;
 
@@ -25,7 +27,7 @@ final class ResourceMeter {
 
 	private long rowsAtStart;
 
-	private long startedNanos;
+	private Instant startedAt;
 
 	ResourceMeter(JdbcTemplate jdbc) {
 		this.jdbc = jdbc;
@@ -40,12 +42,20 @@ final class ResourceMeter {
 			.filter((pool) -> pool.getType() == MemoryType.HEAP)
 			.forEach(MemoryPoolMXBean::resetPeakUsage);
 		resetRssPeak();
-		this.startedNanos = System.nanoTime();
+		this.startedAt = Instant.now();
 	}
 
-	/** Ends the measurement; requests and bytes come from the proxy. */
+	/** Ends the measurement now; requests and bytes come from the proxy. */
 	Measurement stop(String scenario, CountingProxy.Snapshot traffic) {
-		long wall = (System.nanoTime() - this.startedNanos) / 1_000_000;
+		return stop(scenario, traffic, Instant.now());
+	}
+
+	/**
+	 * Ends the measurement of work that ended at {@code ended} (as the service recorded
+	 * it, on this machine's clock); requests and bytes come from the proxy.
+	 */
+	Measurement stop(String scenario, CountingProxy.Snapshot traffic, Instant ended) {
+		long wall = Duration.between(this.startedAt, ended).toMillis();
 		long heap = ManagementFactory.getMemoryPoolMXBeans()
 			.stream()
 			.filter((pool) -> pool.getType() == MemoryType.HEAP)

@@ -79,6 +79,20 @@ public class SyncStagingRepository {
 	}
 
 	/**
+	 * The next {@code limit} pending changes of an integration after the given one, in
+	 * the order the fetch step reads them (calendar, then href): what it will ask for
+	 * next.
+	 */
+	public List<StagedChange> findPendingAfter(UUID integrationId, UUID calendarId, URI href, int limit) {
+		return this.jdbc
+			.sql("SELECT * FROM sync_staging WHERE integration_id = ? AND state = 'PENDING' AND (calendar_id > ? "
+					+ "OR (calendar_id = ? AND href > ?)) ORDER BY calendar_id, href LIMIT ?")
+			.params(integrationId, calendarId, calendarId, href.toString(), limit)
+			.query(SyncStagingRepository::stagedChange)
+			.list();
+	}
+
+	/**
 	 * The staged changes of one integration that concern an event: those in hrefs linked
 	 * to it, and unlinked ones carrying its UID.
 	 * @param eventId the platform event, or {@code null} when there is none yet
