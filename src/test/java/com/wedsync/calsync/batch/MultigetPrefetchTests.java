@@ -46,11 +46,7 @@ class MultigetPrefetchTests {
 	void shouldDropAPrefetchOfOtherHrefsOnceItHasEnded() throws Exception {
 		CountDownLatch release = new CountDownLatch(1);
 		AtomicBoolean ended = new AtomicBoolean();
-		this.prefetch.start(CALENDAR, HREFS, () -> {
-			await(release);
-			ended.set(true);
-			return new MultigetResult(List.of(), List.of(), List.of());
-		});
+		startHeldUntil(release, ended);
 		Thread releaser = new Thread(() -> sleepThen(release));
 		releaser.start();
 
@@ -85,16 +81,21 @@ class MultigetPrefetchTests {
 	void shouldWaitForAPrefetchUnderWayWhenClosed() {
 		CountDownLatch release = new CountDownLatch(1);
 		AtomicBoolean ended = new AtomicBoolean();
-		this.prefetch.start(CALENDAR, HREFS, () -> {
-			await(release);
-			ended.set(true);
-			return new MultigetResult(List.of(), List.of(), List.of());
-		});
+		startHeldUntil(release, ended);
 		new Thread(() -> sleepThen(release)).start();
 
 		this.prefetch.close();
 
 		assertThat(ended).isTrue();
+	}
+
+	// a prefetch that answers once released, and says when it has
+	private void startHeldUntil(CountDownLatch release, AtomicBoolean ended) {
+		this.prefetch.start(CALENDAR, HREFS, () -> {
+			await(release);
+			ended.set(true);
+			return new MultigetResult(List.of(), List.of(), List.of());
+		});
 	}
 
 	private static void await(CountDownLatch latch) {
