@@ -67,18 +67,6 @@ final class QuartzClusterNodes {
 		return factory.getScheduler();
 	}
 
-	/** Shuts this test's nodes down, leaving the cluster's jobs and triggers. */
-	void stopNodes() {
-		for (SchedulerFactoryBean node : this.nodes) {
-			try {
-				node.destroy();
-			}
-			catch (SchedulerException ex) {
-				throw new IllegalStateException(ex);
-			}
-		}
-	}
-
 	/**
 	 * Shuts every node down (each waits for its running jobs), then deletes the cluster's
 	 * rows. Not {@link Scheduler#clear()}: called outside a transaction it takes Quartz's
