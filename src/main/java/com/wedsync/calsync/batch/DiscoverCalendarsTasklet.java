@@ -5,7 +5,6 @@ import java.util.UUID;
 
 import com.wedsync.calsync.caldav.CalDavClient;
 import com.wedsync.calsync.caldav.CalendarHome;
-import com.wedsync.calsync.caldav.ChangeMarkers;
 import com.wedsync.calsync.caldav.UnauthorizedException;
 import com.wedsync.calsync.integration.Calendar;
 import com.wedsync.calsync.integration.CalendarRepository;
@@ -58,9 +57,9 @@ class DiscoverCalendarsTasklet implements Tasklet {
 				this.integrations.updateDiscovery(this.integrationId, found.principal(), found.calendarHome());
 				home = found.calendarHome();
 			}
-			ChangeMarkers markers = Calendar.changeMarkersFor(this.calendars.findByIntegration(this.integrationId));
-			List<Calendar> known = this.calendars.recordListing(this.integrationId,
-					client.listCalendars(home, markers));
+			List<Calendar> before = this.calendars.findByIntegration(this.integrationId);
+			List<Calendar> known = this.calendars.recordListing(this.integrationId, before,
+					client.listCalendars(home, Calendar.changeMarkersFor(before)));
 			contribution.incrementWriteCount(known.size());
 		}
 		catch (UnauthorizedException ex) {

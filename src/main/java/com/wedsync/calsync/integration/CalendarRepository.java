@@ -43,7 +43,14 @@ public class CalendarRepository {
 	 * @return the calendars of the integration after the update
 	 */
 	public List<Calendar> recordListing(UUID integrationId, List<RemoteCalendar> listed) {
-		List<Calendar> known = findByIntegration(integrationId);
+		return recordListing(integrationId, findByIntegration(integrationId), listed);
+	}
+
+	/**
+	 * {@link #recordListing(UUID, List)} against the integration's calendars as the
+	 * caller read them before listing (to choose the listing's change markers).
+	 */
+	public List<Calendar> recordListing(UUID integrationId, List<Calendar> known, List<RemoteCalendar> listed) {
 		for (RemoteCalendar remote : listed) {
 			Optional<Calendar> existing = known.stream().filter((c) -> c.href().equals(remote.href())).findFirst();
 			if (existing.isPresent()) {
