@@ -124,11 +124,8 @@ class LiveSyncStatusIntegrationTests {
 		UUID integration = this.api.connect(this.radicale, "tenant-a");
 		String otherToken = this.api.issueTenantToken("tenant-b");
 
-		try (StompTestClient intruder = StompTestClient.connect(this.port, "Bearer " + otherToken)) {
-			assertThat(intruder.isConnected()).isTrue();
-			assertThat(intruder.subscribe(SyncStatusTopics.of(integration))).isFalse();
-			assertThat(intruder.errors.poll()).isEqualTo("No integration " + integration);
-		}
+		assertThat(refusalOfFirstSubscription("Bearer " + otherToken, SyncStatusTopics.of(integration)))
+			.isEqualTo("No integration " + integration);
 		try (StompTestClient admin = StompTestClient.connect(this.port, basic("admin", "test-admin-password"))) {
 			assertThat(admin.subscribe(SyncStatusTopics.of(integration))).isTrue();
 		}
@@ -148,6 +145,30 @@ class LiveSyncStatusIntegrationTests {
 				assertThat(client.errors.poll()).startsWith("Valid credentials are required");
 			}
 		}
+	}
+
+	/**
+	 * The reason an ERROR frame gives for refusing a subscription sent right after
+	 * CONNECT. Spring's session decorator queues that ERROR frame behind the CONNECTED
+	 * frame when another thread is still flushing it, and the close that follows drops
+	 * the queue: the subscription is refused all the same but the connection closes
+	 * without a reason. Such an attempt is made again on a new connection, at most three
+	 * times.
+	 */
+	private String refusalOfFirstSubscription(String authorization, String destination) throws Exception {
+		for (int attempt = 1; attempt <= 3; attempt++) {
+			try (StompTestClient client = StompTestClient.connect(this.port, authorization)) {
+				assertThat(client.isConnected()).isTrue();
+				assertThat(client.subscribe(destination)).isFalse();
+				String reason = client.errors.poll();
+				if (reason != null) {
+					assertThat(client.messages).isEmpty();
+					return reason;
+				}
+				assertThat(client.isConnected()).as("a refusal without an ERROR frame closes the connection").isFalse();
+			}
+		}
+		throw new AssertionError("Three refusals of " + destination + " came without a reason");
 	}
 
 	private static java.time.Instant instant(StompTestClient.Received message) {
