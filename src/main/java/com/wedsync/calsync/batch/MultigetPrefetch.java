@@ -9,6 +9,7 @@ import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
 import java.util.function.Supplier;
 
 import org.slf4j.MDC;
@@ -22,10 +23,10 @@ import com.wedsync.calsync.caldav.MultigetResult;
  * <p>
  * A prefetch is the next chunk's multiget started early: when the chunk asks for exactly
  * its calendar and hrefs, it gets its answer, or its failure, as if it had asked itself
- * (so the step's failure handling and the request count are unchanged). A chunk that asks
- * for something else (after a rollback, say) drops it and fetches its own. At most one
- * runs at a time, and {@link #take} waits for it, so the session is never used by two
- * threads at once.
+ * (so the step's failure handling is unchanged). A chunk that asks for something else
+ * drops it and fetches its own (one request more); the reader's order makes that the
+ * exception. At most one runs at a time, and {@link #take} and {@link #close} wait for it
+ * to end, interrupted or not, so the session is never used by two threads at once.
  */
 final class MultigetPrefetch implements AutoCloseable {
 
@@ -38,6 +39,9 @@ final class MultigetPrefetch implements AutoCloseable {
 	 * until {@link #take}.
 	 */
 	void start(UUID calendarId, List<URI> hrefs, Supplier<MultigetResult> multiget) {
+		if (this.ahead != null) {
+			throw new IllegalStateException("A prefetch is under way already");
+		}
 		if (this.executor == null) {
 			this.executor = Executors.newSingleThreadExecutor((task) -> {
 				Thread thread = new Thread(task, "multiget-prefetch");
@@ -71,7 +75,7 @@ final class MultigetPrefetch implements AutoCloseable {
 		}
 		boolean same = taken.calendarId().equals(calendarId) && taken.hrefs().equals(hrefs);
 		try {
-			MultigetResult result = taken.result().get();
+			MultigetResult result = Uninterruptibly.get(taken.result());
 			return (same) ? Optional.of(result) : Optional.empty();
 		}
 		catch (ExecutionException ex) {
@@ -81,35 +85,74 @@ final class MultigetPrefetch implements AutoCloseable {
 			throw (ex.getCause() instanceof RuntimeException failure) ? failure
 					: new IllegalStateException(ex.getCause());
 		}
-		catch (InterruptedException ex) {
-			Thread.currentThread().interrupt();
-			return Optional.empty();
-		}
 	}
 
-	/** Waits for a prefetch still under way, then stops the thread. */
+	/**
+	 * Stops the thread once a prefetch still under way has ended. Nobody will ask for
+	 * that one, so it is interrupted: that ends its waits for a retry or a rate-limit
+	 * permit, and what is left is at most the request in flight.
+	 */
 	@Override
 	public void close() {
 		Ahead left = this.ahead;
 		this.ahead = null;
 		if (left != null) {
-			try {
-				left.result().get();
-			}
-			catch (ExecutionException ex) {
-				// nobody asked for it
-			}
-			catch (InterruptedException ex) {
-				Thread.currentThread().interrupt();
-			}
+			left.result().cancel(true);
 		}
 		if (this.executor != null) {
 			this.executor.shutdown();
+			Uninterruptibly.awaitTermination(this.executor);
 			this.executor = null;
 		}
 	}
 
 	private record Ahead(UUID calendarId, List<URI> hrefs, Future<MultigetResult> result) {
+
+	}
+
+	// The session goes on being used (or is closed) once these return, so an interrupt
+	// must not cut the wait short; it is kept for the caller.
+	private static final class Uninterruptibly {
+
+		static <T> T get(Future<T> future) throws ExecutionException {
+			boolean interrupted = false;
+			try {
+				while (true) {
+					try {
+						return future.get();
+					}
+					catch (InterruptedException ex) {
+						interrupted = true;
+					}
+				}
+			}
+			finally {
+				if (interrupted) {
+					Thread.currentThread().interrupt();
+				}
+			}
+		}
+
+		static void awaitTermination(ExecutorService executor) {
+			boolean interrupted = false;
+			try {
+				while (true) {
+					try {
+						if (executor.awaitTermination(1, TimeUnit.MINUTES)) {
+							return;
+						}
+					}
+					catch (InterruptedException ex) {
+						interrupted = true;
+					}
+				}
+			}
+			finally {
+				if (interrupted) {
+					Thread.currentThread().interrupt();
+				}
+			}
+		}
 
 	}
 

@@ -8,10 +8,15 @@ package com.wedsync.calsync.caldav;
  */
 public enum ChangeMarkers {
 
-	/** {@code CS:getctag} only: what every server calsync meets lists. */
+	/**
+	 * {@code CS:getctag} only: enough while every synced calendar has a committed ctag.
+	 */
 	CTAG,
 
-	/** {@code CS:getctag} and {@code DAV:sync-token}, for a server that lists no ctag. */
+	/**
+	 * {@code CS:getctag} and {@code DAV:sync-token}: a synced calendar has a committed
+	 * sync-token but no ctag (its server lists none, or its last sync found changes).
+	 */
 	CTAG_AND_SYNC_TOKEN
 
 }

@@ -42,22 +42,36 @@ public record Calendar(UUID id, UUID integrationId, URI href, String displayName
 	/**
 	 * The same short-cut against a listing that was not recorded (the scheduler's change
 	 * probe): calsync wrote nothing since the last sync and the listing shows the
-	 * committed ctag or, from a server that lists no ctag, the committed sync-token.
+	 * committed ctag or, where no ctag was committed, the committed sync-token.
+	 * <p>
+	 * A sync that found changes commits no ctag: the one listed was read before the
+	 * changes were, so it may describe a state calsync never held, and a server whose
+	 * ctag hashes the calendar's content (Radicale, Xandikos) shows it again when that
+	 * state comes back (an event added during the sync and deleted later). The sync-token
+	 * comes from the report itself and matches what calsync holds.
 	 */
 	public boolean unchangedSince(String listedCtag, String listedSyncToken) {
 		if (this.writtenAt != null) {
 			return false;
 		}
-		if (listedCtag != null) {
+		if (this.ctag != null && listedCtag != null) {
 			return listedCtag.equals(this.ctag);
 		}
 		return listedSyncToken != null && listedSyncToken.equals(this.syncToken);
 	}
 
 	/**
+	 * Whether an unchanged listing's ctag can be adopted as this calendar's committed
+	 * one: none is committed and the same listing showed the committed sync-token.
+	 */
+	public boolean adoptsCtagFrom(String listedCtag, String listedSyncToken) {
+		return this.ctag == null && listedCtag != null && unchangedSince(listedCtag, listedSyncToken);
+	}
+
+	/**
 	 * The change markers to list these calendars with: the ctag alone, unless a calendar
-	 * was committed with a sync-token but no ctag: its server lists none, and only the
-	 * sync-token shows a change.
+	 * was committed with a sync-token but no ctag (its server lists none, or its last
+	 * sync found changes): only the sync-token shows whether it changed.
 	 */
 	public static ChangeMarkers changeMarkersFor(List<Calendar> calendars) {
 		boolean withoutCtag = calendars.stream()

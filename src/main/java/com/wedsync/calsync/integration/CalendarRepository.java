@@ -123,6 +123,25 @@ public class CalendarRepository {
 	}
 
 	/**
+	 * Drops the pending ctag: detection found changes after the listing showed it (see
+	 * {@link Calendar#unchangedSince}).
+	 */
+	public void forgetPendingCtag(UUID id) {
+		this.jdbc.sql("UPDATE calendar SET pending_ctag = NULL WHERE id = ?").param(id).update();
+	}
+
+	/**
+	 * Commits a ctag listed together with the committed sync-token (see
+	 * {@link Calendar#adoptsCtagFrom}), unless a sync committed other state meanwhile.
+	 */
+	public void adoptCtag(UUID id, String ctag, String syncToken) {
+		this.jdbc
+			.sql("UPDATE calendar SET ctag = ? WHERE id = ? AND ctag IS NULL AND sync_token = ? AND written_at IS NULL")
+			.params(ctag, id, syncToken)
+			.update();
+	}
+
+	/**
 	 * Makes the pending ctag and sync-token the committed ones. A calendar whose listing
 	 * carried no sync-token and that needed no sync report keeps the committed token.
 	 */

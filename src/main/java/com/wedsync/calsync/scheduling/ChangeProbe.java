@@ -29,9 +29,10 @@ import org.springframework.stereotype.Component;
 
 /**
  * Decides whether a poll needs a sync, for the price of one PROPFIND Depth 1 on the
- * calendar home (DESIGN.md section 5, "cheapest first"). Writes nothing but metrics: the
- * listing is compared with the committed state, not recorded, so an unchanged poll leaves
- * no trace in the database.
+ * calendar home (DESIGN.md section 5, "cheapest first"). The listing is compared with the
+ * committed state, not recorded, so an unchanged poll leaves no trace in the database,
+ * but for one thing: the first unchanged poll after a sync that found changes commits the
+ * ctag it listed with the committed sync-token, so later polls ask for the ctag alone.
  */
 @Component
 class ChangeProbe {
@@ -90,7 +91,11 @@ class ChangeProbe {
 			List<Calendar> known = this.calendars.findByIntegration(integration.id());
 			List<RemoteCalendar> listed = client.listCalendars(integration.calendarHomeUrl(),
 					Calendar.changeMarkersFor(known));
-			return changed(known, listed) ? ProbeOutcome.CHANGED : ProbeOutcome.UNCHANGED;
+			if (changed(known, listed)) {
+				return ProbeOutcome.CHANGED;
+			}
+			adoptCtags(known, listed);
+			return ProbeOutcome.UNCHANGED;
 		}
 		catch (UnauthorizedException ex) {
 			logger.warn("Integration " + integration.id() + ": the server refused the credentials; polling stops");
@@ -103,6 +108,16 @@ class ChangeProbe {
 			// The next poll asks again; one line per failed poll, no stack trace.
 			logger.warn("Integration " + integration.id() + ": change probe failed: " + ex.getMessage());
 			return ProbeOutcome.FAILED;
+		}
+	}
+
+	private void adoptCtags(List<Calendar> known, List<RemoteCalendar> listed) {
+		for (RemoteCalendar remote : listed) {
+			known.stream()
+				.filter((calendar) -> calendar.href().equals(remote.href()))
+				.filter((calendar) -> calendar.isSynced() && calendar.adoptsCtagFrom(remote.ctag(), remote.syncToken()))
+				.findFirst()
+				.ifPresent((calendar) -> this.calendars.adoptCtag(calendar.id(), remote.ctag(), calendar.syncToken()));
 		}
 	}
 

@@ -15,6 +15,7 @@ import com.wedsync.calsync.caldav.ServerErrorException;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatExceptionOfType;
+import static org.assertj.core.api.Assertions.assertThatIllegalStateException;
 
 /**
  * The fetch step's head start: used only for exactly what was asked, failures included.
@@ -44,17 +45,38 @@ class MultigetPrefetchTests {
 
 	@Test
 	void shouldDropAPrefetchOfOtherHrefsOnceItHasEnded() throws Exception {
-		CountDownLatch release = new CountDownLatch(1);
-		AtomicBoolean ended = new AtomicBoolean();
-		startHeldUntil(release, ended);
-		Thread releaser = new Thread(() -> sleepThen(release));
-		releaser.start();
+		Held held = startHeld();
+		Thread releaser = held.releaseLater();
 
 		assertThat(this.prefetch.take(CALENDAR, HREFS.subList(0, 1))).isEmpty();
 		// it waited: the caller may use the session again
-		assertThat(ended).isTrue();
+		assertThat(held.ended).isTrue();
 		assertThat(this.prefetch.take(UUID.randomUUID(), HREFS)).isEmpty();
 		releaser.join();
+	}
+
+	@Test
+	void shouldWaitForThePrefetchWhenTheCallerIsInterruptedAndKeepTheInterrupt() throws Exception {
+		Held held = startHeld();
+		Thread releaser = held.releaseLater();
+		Thread.currentThread().interrupt();
+
+		try {
+			assertThat(this.prefetch.take(CALENDAR, HREFS)).isPresent();
+			assertThat(held.ended).isTrue();
+		}
+		finally {
+			assertThat(Thread.interrupted()).as("interrupt kept for the caller").isTrue();
+		}
+		releaser.join();
+	}
+
+	@Test
+	void shouldRefuseASecondPrefetchWhileOneIsUnderWay() {
+		this.prefetch.start(CALENDAR, HREFS, () -> new MultigetResult(List.of(), List.of(), List.of()));
+
+		assertThatIllegalStateException().isThrownBy(
+				() -> this.prefetch.start(CALENDAR, HREFS, () -> new MultigetResult(List.of(), List.of(), List.of())));
 	}
 
 	@Test
@@ -78,43 +100,63 @@ class MultigetPrefetchTests {
 	}
 
 	@Test
-	void shouldWaitForAPrefetchUnderWayWhenClosed() {
-		CountDownLatch release = new CountDownLatch(1);
-		AtomicBoolean ended = new AtomicBoolean();
-		startHeldUntil(release, ended);
-		new Thread(() -> sleepThen(release)).start();
+	void shouldInterruptAPrefetchNobodyWillTakeAndWaitForItToEndWhenClosed() throws Exception {
+		Held held = startHeld();
+		Thread releaser = held.releaseLater();
 
 		this.prefetch.close();
 
-		assertThat(ended).isTrue();
+		assertThat(held.interrupted).as("its retry and rate-limit waits cut short").isTrue();
+		assertThat(held.ended).as("the session is no longer in use").isTrue();
+		releaser.join();
 	}
 
-	// a prefetch that answers once released, and says when it has
-	private void startHeldUntil(CountDownLatch release, AtomicBoolean ended) {
+	// A prefetch that answers once released, like a request in flight that an interrupt
+	// does not stop; it records what happened.
+	private Held startHeld() {
+		Held held = new Held();
 		this.prefetch.start(CALENDAR, HREFS, () -> {
-			await(release);
-			ended.set(true);
+			held.awaitRelease();
+			held.ended.set(true);
 			return new MultigetResult(List.of(), List.of(), List.of());
 		});
+		return held;
 	}
 
-	private static void await(CountDownLatch latch) {
-		try {
-			assertThat(latch.await(10, TimeUnit.SECONDS)).isTrue();
-		}
-		catch (InterruptedException ex) {
-			Thread.currentThread().interrupt();
-		}
-	}
+	private static final class Held {
 
-	private static void sleepThen(CountDownLatch latch) {
-		try {
-			Thread.sleep(200);
+		final CountDownLatch release = new CountDownLatch(1);
+
+		final AtomicBoolean ended = new AtomicBoolean();
+
+		final AtomicBoolean interrupted = new AtomicBoolean();
+
+		void awaitRelease() {
+			while (true) {
+				try {
+					assertThat(this.release.await(10, TimeUnit.SECONDS)).isTrue();
+					return;
+				}
+				catch (InterruptedException ex) {
+					this.interrupted.set(true);
+				}
+			}
 		}
-		catch (InterruptedException ex) {
-			Thread.currentThread().interrupt();
+
+		Thread releaseLater() {
+			Thread releaser = new Thread(() -> {
+				try {
+					Thread.sleep(200);
+				}
+				catch (InterruptedException ex) {
+					Thread.currentThread().interrupt();
+				}
+				this.release.countDown();
+			});
+			releaser.start();
+			return releaser;
 		}
-		latch.countDown();
+
 	}
 
 }

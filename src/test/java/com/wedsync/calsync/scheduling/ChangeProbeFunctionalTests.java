@@ -1,6 +1,7 @@
 package com.wedsync.calsync.scheduling;
 
 import java.net.URI;
+import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
@@ -11,7 +12,16 @@ import org.junit.jupiter.api.Test;
 import org.quartz.Scheduler;
 
 import com.wedsync.calsync.batch.CalendarSyncJobFunctionalTestsSupport;
+import com.wedsync.calsync.caldav.CalDavClient;
+import com.wedsync.calsync.caldav.ChangeMarkers;
+import com.wedsync.calsync.caldav.RemoteCalendar;
+import com.wedsync.calsync.integration.Calendar;
+import com.wedsync.calsync.integration.CalendarRepository;
+import com.wedsync.calsync.integration.Integration;
+import com.wedsync.calsync.integration.IntegrationConnector;
+import com.wedsync.calsync.integration.IntegrationRepository;
 import com.wedsync.calsync.support.ApplicationTest;
+import com.wedsync.calsync.sync.pull.RemoteChangeDetector;
 import com.wedsync.calsync.support.CalSyncApi;
 import com.wedsync.calsync.testpeers.CalDavTestServer;
 import com.wedsync.calsync.testpeers.CalDavTestServers;
@@ -40,6 +50,21 @@ class ChangeProbeFunctionalTests {
 
 	@Autowired
 	MeterRegistry meters;
+
+	@Autowired
+	IntegrationRepository integrations;
+
+	@Autowired
+	IntegrationConnector connector;
+
+	@Autowired
+	CalendarRepository calendars;
+
+	@Autowired
+	RemoteChangeDetector detector;
+
+	@Autowired
+	ChangeProbe probe;
 
 	CalSyncApi api;
 
@@ -129,6 +154,57 @@ class ChangeProbeFunctionalTests {
 		assertThat(count("SELECT COUNT(*) FROM sync_outbox")).isZero();
 		assertThat(this.radicale.events(this.calendar).values())
 			.anyMatch((ics) -> ics.contains("SUMMARY:Cake tasting"));
+	}
+
+	@Test
+	void shouldAdoptTheCtagOnTheFirstUnchangedPollAfterASyncThatFoundChanges() {
+		assertThat(committedCtag()).as("the import found changes: no ctag committed").isNull();
+
+		this.polls.pollNow(this.integration);
+
+		assertThat(committedCtag()).isNotNull();
+		assertThat(scheduledSyncs()).isEmpty();
+	}
+
+	/**
+	 * Radicale's ctag hashes the calendar's items. A sync lists the calendar (ctag of
+	 * X+F), an event E is added before its report, which finds F and E; E is deleted
+	 * later, so the calendar shows the listed ctag again. Had that ctag been committed,
+	 * the deletion would stay unseen until the next unrelated change.
+	 */
+	@Test
+	void shouldSeeAnEventAddedDuringASyncAndDeletedLaterAsAChange() {
+		this.polls.pollNow(this.integration);
+		Integration synced = this.integrations.find(this.integration).orElseThrow();
+		try (CalDavClient client = this.connector.connect(synced)) {
+			this.radicale.putEvent(this.calendar, "f.ics", CalendarSyncJobFunctionalTestsSupport.event("f@x", "F"));
+			List<Calendar> before = this.calendars.findByIntegration(this.integration);
+			List<RemoteCalendar> listed = client.listCalendars(synced.calendarHomeUrl(),
+					Calendar.changeMarkersFor(before));
+			Calendar calendar = onlyCalendar(this.calendars.recordListing(this.integration, before, listed));
+			URI e = this.calendar.resolve("e.ics");
+			this.radicale.putEvent(this.calendar, "e.ics", CalendarSyncJobFunctionalTestsSupport.event("e@x", "E"));
+			assertThat(this.detector.detect(client, calendar).changed()).isEqualTo(2);
+			this.calendars.commitSyncState(calendar.id(), Instant.now());
+
+			this.radicale.deleteEvent(e);
+
+			assertThat(client.listCalendars(synced.calendarHomeUrl(), ChangeMarkers.CTAG))
+				.as("the premise: Radicale lists the ctag of the listing again")
+				.extracting(RemoteCalendar::ctag)
+				.containsExactly(calendar.pendingCtag());
+			assertThat(this.probe.probe(synced)).isEqualTo(ProbeOutcome.CHANGED);
+		}
+	}
+
+	private String committedCtag() {
+		return this.jdbc.queryForObject("SELECT ctag FROM calendar WHERE integration_id = ?", String.class,
+				this.integration);
+	}
+
+	private Calendar onlyCalendar(List<Calendar> calendars) {
+		assertThat(calendars).hasSize(1);
+		return calendars.get(0);
 	}
 
 	private List<String> scheduledSyncs() {

@@ -55,6 +55,24 @@ class ChangeProbeTests {
 	}
 
 	@Test
+	void shouldGoByTheSyncTokenWhereTheLastSyncFoundChangesAndCommittedNoCtag() {
+		List<Calendar> work = List.of(known("work", null, "t2", null));
+		assertThat(Calendar.changeMarkersFor(work)).isEqualTo(ChangeMarkers.CTAG_AND_SYNC_TOKEN);
+		assertThat(ChangeProbe.changed(work, List.of(listed("work", "c1", "t2")))).isFalse();
+		assertThat(ChangeProbe.changed(work, List.of(listed("work", "c1", "t3")))).isTrue();
+		assertThat(ChangeProbe.changed(work, List.of(listed("work", "c1", null)))).isTrue();
+	}
+
+	@Test
+	void shouldAdoptAListedCtagOnlyWithTheCommittedSyncToken() {
+		assertThat(known("work", null, "t2", null).adoptsCtagFrom("c1", "t2")).isTrue();
+		assertThat(known("work", null, "t2", null).adoptsCtagFrom("c1", "t3")).isFalse();
+		assertThat(known("work", null, "t2", null).adoptsCtagFrom(null, "t2")).isFalse();
+		assertThat(known("work", null, "t2", Instant.now()).adoptsCtagFrom("c1", "t2")).isFalse();
+		assertThat(known("work", "c0", "t2", null).adoptsCtagFrom("c1", "t2")).isFalse();
+	}
+
+	@Test
 	void shouldSeeAChangeWhenACalendarAppearedOrDisappeared() {
 		List<Calendar> work = List.of(known("work", "c1", "t1", null));
 		assertThat(ChangeProbe.changed(work, List.of(listed("work", "c1", "t1"), listed("home", "c9", "t9")))).isTrue();

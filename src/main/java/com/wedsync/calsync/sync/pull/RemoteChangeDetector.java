@@ -30,15 +30,17 @@ import org.springframework.stereotype.Component;
  * stages it. Only changes whose ETag differs from the linked one are staged, so our own
  * writes and untouched resources are never fetched.
  * <ol>
- * <li>ctag (or, from a server without ctags, sync-token) as committed: nothing changed,
- * no request;</li>
+ * <li>ctag (or, where none is committed, sync-token) as committed: nothing changed, no
+ * request;</li>
  * <li>RFC 6578 sync-collection from the stored token (an initial one without);</li>
  * <li>a full ETag listing diffed against the links, where the server no longer accepts
  * the token or calsync wrote since it was taken (an initial sync-collection), or where
  * sync-collection is not supported (a PROPFIND).</li>
  * </ol>
- * A calendar reporting most of its linked events deleted at once trips the
- * {@link MassDeleteGuard}: nothing is staged and the calendar waits for an operator.
+ * A calendar where changes were found commits no ctag, only the report's sync-token (see
+ * {@link Calendar#unchangedSince}). A calendar reporting most of its linked events
+ * deleted at once trips the {@link MassDeleteGuard}: nothing is staged and the calendar
+ * waits for an operator.
  */
 @Component
 public class RemoteChangeDetector {
@@ -65,6 +67,15 @@ public class RemoteChangeDetector {
 		if (calendar.unchangedSinceLastSync()) {
 			return DetectionResult.unchanged();
 		}
+		DetectionResult result = findChanges(client, calendar);
+		if (result.changed() + result.deleted() > 0) {
+			// the listing's ctag may predate what was found: commit none (see Calendar)
+			this.calendars.forgetPendingCtag(calendar.id());
+		}
+		return result;
+	}
+
+	private DetectionResult findChanges(CalDavClient client, Calendar calendar) {
 		if (!calendar.supportsSyncCollection()) {
 			return stageListing(calendar, client.listResources(calendar.href()),
 					"the server does not support sync-collection");
