@@ -86,6 +86,8 @@ class CommitSyncStateTasklet implements Tasklet {
 			if (unsettled > 0) {
 				behind.add(calendar.href() + " (" + unsettled + " unsettled)");
 				this.staging.clearSettled(calendar.id());
+				// what was applied is newer than the token that stays
+				this.calendars.markAheadOfToken(calendar.id(), now);
 				continue;
 			}
 			this.calendars.commitSyncState(calendar.id(), now);

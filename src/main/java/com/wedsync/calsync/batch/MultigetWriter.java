@@ -1,6 +1,7 @@
 package com.wedsync.calsync.batch;
 
 import java.net.URI;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.Iterator;
@@ -41,9 +42,10 @@ import org.springframework.batch.infrastructure.item.ItemWriter;
  * them in staging with the UID and kind they carry (an unparseable body becomes a dead
  * letter). A 404 means the resource was deleted after it was listed. An href the server
  * neither returns nor refuses is asked for once more on its own; if it still does not
- * come, it stays UNANSWERED so the calendar's token does not move past it. The next
- * chunk's multiget is under way while a chunk is parsed and stored
- * ({@link MultigetPrefetch}).
+ * come, it stays UNANSWERED so the calendar's token does not move past it. A body newer
+ * than the report listed (another ETag, or a 404) puts the calendar ahead of its token
+ * ({@link com.wedsync.calsync.integration.Calendar#isAheadOfToken}). The next chunk's
+ * multiget is under way while a chunk is parsed and stored ({@link MultigetPrefetch}).
  */
 class MultigetWriter implements ItemWriter<StagedChange>, StepExecutionListener {
 
@@ -106,8 +108,12 @@ class MultigetWriter implements ItemWriter<StagedChange>, StepExecutionListener 
 		if (lastOfChunk) {
 			prefetchAfter(changes.get(changes.size() - 1));
 		}
+		Map<URI, String> listedEtags = new HashMap<>();
+		changes.forEach((change) -> listedEtags.put(change.href(), change.etag()));
+		markIfNewerThanListed(calendarId, listedEtags, result);
 		record(calendarId, result);
 		if (again != null) {
+			markIfNewerThanListed(calendarId, listedEtags, again);
 			record(calendarId, again);
 			for (URI href : again.unanswered()) {
 				logger.warn("Calendar " + calendarId + ": the server did not answer for " + href
@@ -133,6 +139,28 @@ class MultigetWriter implements ItemWriter<StagedChange>, StepExecutionListener 
 		URI calendarUrl = calendarUrl(calendarId);
 		CalDavClient client = client();
 		this.prefetch.start(calendarId, hrefs, () -> client.multiget(calendarUrl, hrefs));
+	}
+
+	// The calendar changed after its report: calsync will hold content the report's token
+	// does not describe, and an undo back to that token's content would go unseen.
+	private void markIfNewerThanListed(UUID calendarId, Map<URI, String> listedEtags, MultigetResult result) {
+		boolean newer = !result.notFound().isEmpty() || result.found()
+			.stream()
+			.anyMatch((resource) -> !sameEtag(listedEtags.get(resource.href()), resource.etag()));
+		if (newer) {
+			this.calendars.markAheadOfToken(calendarId, Instant.now());
+		}
+	}
+
+	private static boolean sameEtag(String listed, String fetched) {
+		return listed != null && fetched != null && opaque(listed).equals(opaque(fetched));
+	}
+
+	// a report and a multiget may spell one ETag as weak or strong, quoted or not
+	private static String opaque(String etag) {
+		String tag = etag.startsWith("W/") ? etag.substring(2) : etag;
+		return (tag.length() >= 2 && tag.startsWith("\"") && tag.endsWith("\"")) ? tag.substring(1, tag.length() - 1)
+				: tag;
 	}
 
 	private URI calendarUrl(UUID calendarId) {

@@ -23,11 +23,13 @@ public record Calendar(UUID id, UUID integrationId, URI href, String displayName
 	}
 
 	/**
-	 * Whether calsync created resources here after the stored token was taken: a
-	 * diff-based sync-collection would hide their deletion, so changes are listed in
-	 * full.
+	 * Whether calsync holds content newer than the stored token: its own writes, bodies
+	 * fetched newer than the report that listed them, or changes applied while the token
+	 * stayed behind. Where a token names the calendar's content (Radicale, Xandikos), a
+	 * later undo of that content brings the token back and a sync-collection diff from it
+	 * hides the undo, so changes are listed in full and no marker short-cut is taken.
 	 */
-	public boolean hasOwnWritesNewerThanToken() {
+	public boolean isAheadOfToken() {
 		return this.writtenAt != null;
 	}
 
@@ -41,23 +43,27 @@ public record Calendar(UUID id, UUID integrationId, URI href, String displayName
 
 	/**
 	 * The same short-cut against a listing that was not recorded (the scheduler's change
-	 * probe): calsync wrote nothing since the last sync and the listing shows the
-	 * committed ctag or, where no ctag was committed, the committed sync-token.
+	 * probe): calsync is not ahead of its token and the listing shows the committed ctag
+	 * or, where no ctag was committed, the committed sync-token.
 	 * <p>
-	 * A sync that found changes commits no ctag: the one listed was read before the
-	 * changes were, so it may describe a state calsync never held, and a server whose
-	 * ctag hashes the calendar's content (Radicale, Xandikos) shows it again when that
-	 * state comes back (an event added during the sync and deleted later). The sync-token
-	 * comes from the report itself and matches what calsync holds.
+	 * A sync that needed a report commits no ctag unless the listing showed the token the
+	 * report ended with: the ctag listed was read before the report, so it may describe a
+	 * state calsync never held, and a server whose ctag hashes the calendar's content
+	 * (Radicale, Xandikos) shows it again when that state comes back (an event added
+	 * during the sync and deleted later). The sync-token comes from the report itself
+	 * (where calsync fetched something newer than the report listed, it is
+	 * {@linkplain #isAheadOfToken ahead of the token} and takes no short-cut). A calendar
+	 * without sync-collection goes by the ctag alone: a token it lists was never checked
+	 * against a report.
 	 */
 	public boolean unchangedSince(String listedCtag, String listedSyncToken) {
-		if (this.writtenAt != null) {
+		if (isAheadOfToken()) {
 			return false;
 		}
 		if (this.ctag != null && listedCtag != null) {
 			return listedCtag.equals(this.ctag);
 		}
-		return listedSyncToken != null && listedSyncToken.equals(this.syncToken);
+		return this.supportsSyncCollection && listedSyncToken != null && listedSyncToken.equals(this.syncToken);
 	}
 
 	/**

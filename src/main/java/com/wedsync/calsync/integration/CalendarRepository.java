@@ -123,8 +123,8 @@ public class CalendarRepository {
 	}
 
 	/**
-	 * Drops the pending ctag: detection found changes after the listing showed it (see
-	 * {@link Calendar#unchangedSince}).
+	 * Drops the pending ctag: the calendar may have changed between the listing that
+	 * showed it and the report that followed (see {@link Calendar#unchangedSince}).
 	 */
 	public void forgetPendingCtag(UUID id) {
 		this.jdbc.sql("UPDATE calendar SET pending_ctag = NULL WHERE id = ?").param(id).update();
@@ -160,10 +160,11 @@ public class CalendarRepository {
 	}
 
 	/**
-	 * calsync created resources in the calendar (see
-	 * {@link Calendar#hasOwnWritesNewerThanToken()}).
+	 * calsync holds content newer than the calendar's token, from its own writes or from
+	 * what it fetched (see {@link Calendar#isAheadOfToken()}); kept by a commit whose
+	 * listing came earlier.
 	 */
-	public void markWritten(UUID id, Instant at) {
+	public void markAheadOfToken(UUID id, Instant at) {
 		this.jdbc.sql("UPDATE calendar SET written_at = ? WHERE id = ?").params(timestamp(at), id).update();
 	}
 

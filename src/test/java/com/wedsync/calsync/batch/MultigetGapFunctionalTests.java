@@ -88,6 +88,9 @@ class MultigetGapFunctionalTests {
 		assertThat(this.jdbc.queryForList("SELECT sync_token FROM calendar", String.class)).containsOnlyNulls();
 		assertThat(this.jdbc.queryForList("SELECT href || ' ' || state FROM sync_staging", String.class))
 			.containsExactly(this.proxyUrl(calendar.getPath() + "b.ics") + " UNANSWERED");
+		// what was applied is newer than the token that stayed: the next sync lists
+		// afresh
+		assertThat(this.jdbc.queryForList("SELECT written_at FROM calendar", Object.class)).doesNotContainNull();
 		// the multiget, and one more for the href it left out
 		assertThat(
 				this.proxy.findAll(RequestPatternBuilder.newRequestPattern(RequestMethod.fromString("REPORT"), anyUrl())
@@ -101,6 +104,7 @@ class MultigetGapFunctionalTests {
 		assertThat(second.get("exitCode").asString()).isEqualTo("COMPLETED");
 		assertThat(uids()).containsExactly("a@gap", "b@gap");
 		assertThat(this.jdbc.queryForList("SELECT sync_token FROM calendar", String.class)).doesNotContainNull();
+		assertThat(this.jdbc.queryForList("SELECT written_at FROM calendar", Object.class)).containsOnlyNulls();
 	}
 
 	private UUID connectThroughProxy(CalDavTestServer radicale) {

@@ -102,6 +102,8 @@ class MultigetPrefetchTests {
 	@Test
 	void shouldInterruptAPrefetchNobodyWillTakeAndWaitForItToEndWhenClosed() throws Exception {
 		Held held = startHeld();
+		// (one not started yet is cancelled and never runs)
+		assertThat(held.started.await(10, TimeUnit.SECONDS)).isTrue();
 		Thread releaser = held.releaseLater();
 
 		this.prefetch.close();
@@ -125,6 +127,8 @@ class MultigetPrefetchTests {
 
 	private static final class Held {
 
+		final CountDownLatch started = new CountDownLatch(1);
+
 		final CountDownLatch release = new CountDownLatch(1);
 
 		final AtomicBoolean ended = new AtomicBoolean();
@@ -132,6 +136,7 @@ class MultigetPrefetchTests {
 		final AtomicBoolean interrupted = new AtomicBoolean();
 
 		void awaitRelease() {
+			this.started.countDown();
 			while (true) {
 				try {
 					assertThat(this.release.await(10, TimeUnit.SECONDS)).isTrue();

@@ -166,6 +166,15 @@ class ChangeProbeFunctionalTests {
 		assertThat(scheduledSyncs()).isEmpty();
 	}
 
+	@Test
+	void shouldCommitTheListedCtagWhenTheReportEndsWithTheTokenTheListingShowed() {
+		this.radicale.putEvent(this.calendar, "f.ics", CalendarSyncJobFunctionalTestsSupport.event("f@x", "F"));
+
+		assertThat(this.api.syncAndWait(this.integration).get("counts").get("created").asInt()).isEqualTo(1);
+
+		assertThat(committedCtag()).as("listed with the token the report ended with").isNotNull();
+	}
+
 	/**
 	 * Radicale's ctag hashes the calendar's items. A sync lists the calendar (ctag of
 	 * X+F), an event E is added before its report, which finds F and E; E is deleted

@@ -64,6 +64,15 @@ class ChangeProbeTests {
 	}
 
 	@Test
+	void shouldNotGoByTheSyncTokenOfACalendarWithoutSyncCollection() {
+		Calendar work = new Calendar(UUID.randomUUID(), UUID.randomUUID(), HOME.resolve("work/"), "work", null, null,
+				"t1", null, "t1", false, true, CalendarStatus.ACTIVE, null, null, null, null);
+
+		assertThat(ChangeProbe.changed(List.of(work), List.of(listed("work", "c1", "t1")))).isTrue();
+		assertThat(work.adoptsCtagFrom("c1", "t1")).isFalse();
+	}
+
+	@Test
 	void shouldAdoptAListedCtagOnlyWithTheCommittedSyncToken() {
 		assertThat(known("work", null, "t2", null).adoptsCtagFrom("c1", "t2")).isTrue();
 		assertThat(known("work", null, "t2", null).adoptsCtagFrom("c1", "t3")).isFalse();

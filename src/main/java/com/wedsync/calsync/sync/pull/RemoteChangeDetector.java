@@ -34,13 +34,13 @@ import org.springframework.stereotype.Component;
  * request;</li>
  * <li>RFC 6578 sync-collection from the stored token (an initial one without);</li>
  * <li>a full ETag listing diffed against the links, where the server no longer accepts
- * the token or calsync wrote since it was taken (an initial sync-collection), or where
+ * the token or calsync holds content newer than it (an initial sync-collection), or where
  * sync-collection is not supported (a PROPFIND).</li>
  * </ol>
- * A calendar where changes were found commits no ctag, only the report's sync-token (see
- * {@link Calendar#unchangedSince}). A calendar reporting most of its linked events
- * deleted at once trips the {@link MassDeleteGuard}: nothing is staged and the calendar
- * waits for an operator.
+ * A calendar that needed a report commits the report's sync-token and, unless the listing
+ * showed that same token, no ctag (see {@link Calendar#unchangedSince}). A calendar
+ * reporting most of its linked events deleted at once trips the {@link MassDeleteGuard}:
+ * nothing is staged and the calendar waits for an operator.
  */
 @Component
 public class RemoteChangeDetector {
@@ -67,25 +67,23 @@ public class RemoteChangeDetector {
 		if (calendar.unchangedSinceLastSync()) {
 			return DetectionResult.unchanged();
 		}
-		DetectionResult result = findChanges(client, calendar);
-		if (result.changed() + result.deleted() > 0) {
-			// the listing's ctag may predate what was found: commit none (see Calendar)
-			this.calendars.forgetPendingCtag(calendar.id());
-		}
-		return result;
-	}
-
-	private DetectionResult findChanges(CalDavClient client, Calendar calendar) {
 		if (!calendar.supportsSyncCollection()) {
-			return stageListing(calendar, client.listResources(calendar.href()),
+			DetectionResult result = stageListing(calendar, client.listResources(calendar.href()),
 					"the server does not support sync-collection");
+			if (result.changed() + result.deleted() > 0) {
+				// the listing's ctag may predate what was found; with no token to go by,
+				// an
+				// empty listing diff at the next sync commits one
+				this.calendars.forgetPendingCtag(calendar.id());
+			}
+			return result;
 		}
-		if (calendar.hasOwnWritesNewerThanToken()) {
-			return listAfresh(client, calendar, "calsync wrote to the calendar after the stored token was taken");
+		if (calendar.isAheadOfToken()) {
+			return listAfresh(client, calendar, "calsync holds content newer than the stored token");
 		}
 		try {
 			SyncDelta delta = client.syncCollection(calendar.href(), calendar.syncToken());
-			this.calendars.updatePendingSyncToken(calendar.id(), delta.syncToken());
+			recordReportToken(calendar, delta.syncToken());
 			return stageDelta(calendar, delta);
 		}
 		catch (InvalidSyncTokenException ex) {
@@ -102,8 +100,20 @@ public class RemoteChangeDetector {
 	 */
 	private DetectionResult listAfresh(CalDavClient client, Calendar calendar, String reason) {
 		SyncDelta members = client.syncCollection(calendar.href(), null);
-		this.calendars.updatePendingSyncToken(calendar.id(), members.syncToken());
+		recordReportToken(calendar, members.syncToken());
 		return stageListing(calendar, members.changed(), reason);
+	}
+
+	/**
+	 * The report's token is the one to commit. The listing's ctag goes with it only if
+	 * the listing showed that same token: otherwise the calendar may have changed between
+	 * the two (see {@link Calendar#unchangedSince}).
+	 */
+	private void recordReportToken(Calendar calendar, String syncToken) {
+		this.calendars.updatePendingSyncToken(calendar.id(), syncToken);
+		if (!Objects.equals(calendar.pendingSyncToken(), syncToken)) {
+			this.calendars.forgetPendingCtag(calendar.id());
+		}
 	}
 
 	private DetectionResult stageDelta(Calendar calendar, SyncDelta delta) {

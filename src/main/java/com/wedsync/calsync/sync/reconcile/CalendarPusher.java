@@ -49,7 +49,7 @@ public class CalendarPusher {
 	public void create(CalDavClient client, Calendar calendar, WeddingEventState event, String template, URI href) {
 		URI target = (href != null) ? href : resourceUrl(calendar, event.uid());
 		String body = this.renderer.render(event.uid(), event.fields(), template);
-		this.calendars.markWritten(calendar.id(), Instant.now());
+		this.calendars.markAheadOfToken(calendar.id(), Instant.now());
 		String etag = client.put(target, body, WriteCondition.create());
 		this.links.findByHref(calendar.id(), target).ifPresent((stale) -> this.links.delete(stale.id()));
 		this.links.insert(event.id(), calendar.id(), target, etag, ContentHash.of(body), body, event.version());
@@ -59,14 +59,14 @@ public class CalendarPusher {
 	public void update(CalDavClient client, EventLink link, String currentBody, String currentEtag,
 			WeddingEventState event) {
 		String body = this.renderer.render(event.uid(), event.fields(), currentBody);
-		this.calendars.markWritten(link.calendarId(), Instant.now());
+		this.calendars.markAheadOfToken(link.calendarId(), Instant.now());
 		String etag = client.put(link.href(), body, WriteCondition.ifMatch(currentEtag));
 		this.links.update(link.id(), etag, ContentHash.of(body), body, event.version());
 	}
 
 	/** Deletes a calendar's copy and forgets the link; a copy already gone counts. */
 	public void delete(CalDavClient client, EventLink link, String currentEtag) {
-		this.calendars.markWritten(link.calendarId(), Instant.now());
+		this.calendars.markAheadOfToken(link.calendarId(), Instant.now());
 		try {
 			client.delete(link.href(), currentEtag);
 		}
