@@ -20,9 +20,10 @@ import org.springframework.batch.infrastructure.repeat.RepeatStatus;
 
 /**
  * Step 1: finds the calendar home (once per integration; iCloud's lives on a partition
- * host) and lists its calendars with ctag and sync-token in one PROPFIND. Also forgets
- * what an earlier, unfinished sync staged: detection starts again from the committed
- * token, so nothing is lost.
+ * host) and lists its calendars with their ctags (and sync-tokens where
+ * {@link Calendar#changeMarkersFor} asks for them) in one PROPFIND. Also forgets what an
+ * earlier, unfinished sync staged: detection starts again from the committed token, so
+ * nothing is lost.
  */
 class DiscoverCalendarsTasklet implements Tasklet {
 

@@ -15,7 +15,7 @@ public enum ChangeMarkers {
 
 	/**
 	 * {@code CS:getctag} and {@code DAV:sync-token}: a synced calendar has a committed
-	 * sync-token but no ctag (its server lists none, or its last sync found changes).
+	 * sync-token but no ctag (its server lists none, or its last sync needed a report).
 	 */
 	CTAG_AND_SYNC_TOKEN
 

@@ -77,7 +77,7 @@ public record Calendar(UUID id, UUID integrationId, URI href, String displayName
 	/**
 	 * The change markers to list these calendars with: the ctag alone, unless a calendar
 	 * was committed with a sync-token but no ctag (its server lists none, or its last
-	 * sync found changes): only the sync-token shows whether it changed.
+	 * sync needed a report): only the sync-token shows whether it changed.
 	 */
 	public static ChangeMarkers changeMarkersFor(List<Calendar> calendars) {
 		boolean withoutCtag = calendars.stream()
