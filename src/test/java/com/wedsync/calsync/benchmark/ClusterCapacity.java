@@ -36,10 +36,11 @@ final class ClusterCapacity {
 
 	/**
 	 * Polls per second of 1 to {@code maxNodes} nodes of {@code cpus} cores each (one
-	 * more joins per measurement), each over {@code window} once the polls flow.
+	 * more joins per measurement), each over {@code window} once the polls have flowed
+	 * for {@code warmUp}.
 	 */
-	List<Result> measure(List<UUID> integrations, int intervalSeconds, Duration window, int maxNodes, double cpus)
-			throws Exception {
+	List<Result> measure(List<UUID> integrations, int intervalSeconds, Duration warmUp, Duration window, int maxNodes,
+			double cpus) throws Exception {
 		Scheduler scheduler = this.context.getBean(Scheduler.class);
 		scheduler.standby();
 		List<ForkedNode> nodes = new ArrayList<>();
@@ -52,8 +53,11 @@ final class ClusterCapacity {
 				nodes.add(new ForkedNode("capacity-node-" + n, "512m", this.databaseUrl,
 						List.of("--calsync.caldav.resilience.host-requests-per-second=100000"), cpus));
 				pollEvery(integrations, intervalSeconds);
-				// the first polls come one interval in; the new node's code compiles
-				Thread.sleep(Duration.ofSeconds(intervalSeconds + 10).toMillis());
+				// The first polls come one interval in. On half a core a node compiles
+				// its
+				// polling code for a minute or so: measured before that, one node looked
+				// slower than it is and the second's arrival more than doubled the rate.
+				Thread.sleep(Duration.ofSeconds(intervalSeconds).plus(warmUp).toMillis());
 				CountingProxy.Snapshot before = this.endpoint.snapshot();
 				long started = System.nanoTime();
 				Thread.sleep(window.toMillis());

@@ -268,9 +268,10 @@ class PerformanceBenchmark {
 					endpoint.snapshot().minus(before)));
 			assertThat(outcomes).containsOnlyKeys(ProbeOutcome.UNCHANGED);
 			List<UUID> scheduled = integrations.subList(0, CAPACITY_INTEGRATIONS);
+			Duration warmUp = Duration.ofSeconds(Long.getLong("calsync.benchmark.capacity-warm-up", 60));
 			Duration window = Duration.ofSeconds(Long.getLong("calsync.benchmark.capacity-window", 30));
 			ClusterCapacity cluster = new ClusterCapacity(this.context, endpoint, databaseUrl());
-			for (ClusterCapacity.Result result : cluster.measure(scheduled, INTERVAL, window, 2, NODE_CPUS)) {
+			for (ClusterCapacity.Result result : cluster.measure(scheduled, INTERVAL, warmUp, window, 2, NODE_CPUS)) {
 				this.table.add(new Measurement(
 						"5 capacity, " + result.nodes() + " node(s), " + Math.round(result.pollsPerSecond())
 								+ " polls/s",
