@@ -21,8 +21,8 @@ import com.wedsync.calsync.integration.Integration;
 import com.wedsync.calsync.integration.IntegrationConnector;
 import com.wedsync.calsync.integration.IntegrationRepository;
 import com.wedsync.calsync.support.ApplicationTest;
-import com.wedsync.calsync.sync.pull.RemoteChangeDetector;
 import com.wedsync.calsync.support.CalSyncApi;
+import com.wedsync.calsync.sync.pull.RemoteChangeDetector;
 import com.wedsync.calsync.testpeers.CalDavTestServer;
 import com.wedsync.calsync.testpeers.CalDavTestServers;
 
@@ -157,8 +157,8 @@ class ChangeProbeFunctionalTests {
 	}
 
 	@Test
-	void shouldAdoptTheCtagOnTheFirstUnchangedPollAfterASyncThatFoundChanges() {
-		assertThat(committedCtag()).as("the import found changes: no ctag committed").isNull();
+	void shouldAdoptTheCtagOnTheFirstUnchangedPollAfterASyncThatNeededAReport() {
+		assertThat(committedCtag()).as("the import needed a report: no ctag committed").isNull();
 
 		this.polls.pollNow(this.integration);
 
