@@ -75,7 +75,7 @@ final class MultigetPrefetch implements AutoCloseable {
 		}
 		boolean same = taken.calendarId().equals(calendarId) && taken.hrefs().equals(hrefs);
 		try {
-			MultigetResult result = Uninterruptibly.get(taken.result());
+			MultigetResult result = uninterruptibly(taken.result()::get);
 			return (same) ? Optional.of(result) : Optional.empty();
 		}
 		catch (ExecutionException ex) {
@@ -100,8 +100,9 @@ final class MultigetPrefetch implements AutoCloseable {
 			left.result().cancel(true);
 		}
 		if (this.executor != null) {
-			this.executor.shutdown();
-			Uninterruptibly.awaitTermination(this.executor);
+			ExecutorService stopping = this.executor;
+			stopping.shutdown();
+			uninterruptibly(() -> stopping.awaitTermination(Long.MAX_VALUE, TimeUnit.NANOSECONDS));
 			this.executor = null;
 		}
 	}
@@ -110,50 +111,32 @@ final class MultigetPrefetch implements AutoCloseable {
 
 	}
 
-	// The session goes on being used (or is closed) once these return, so an interrupt
-	// must not cut the wait short; it is kept for the caller.
-	private static final class Uninterruptibly {
+	/** A wait that an interrupt may cut short, failing with {@code E}. */
+	private interface Wait<T, E extends Exception> {
 
-		static <T> T get(Future<T> future) throws ExecutionException {
-			boolean interrupted = false;
-			try {
-				while (true) {
-					try {
-						return future.get();
-					}
-					catch (InterruptedException ex) {
-						interrupted = true;
-					}
+		T await() throws InterruptedException, E;
+
+	}
+
+	// The session goes on being used (or is closed) once a wait returns, so an interrupt
+	// must not cut it short; it is kept for the caller.
+	private static <T, E extends Exception> T uninterruptibly(Wait<T, E> wait) throws E {
+		boolean interrupted = false;
+		try {
+			while (true) {
+				try {
+					return wait.await();
 				}
-			}
-			finally {
-				if (interrupted) {
-					Thread.currentThread().interrupt();
+				catch (InterruptedException ex) {
+					interrupted = true;
 				}
 			}
 		}
-
-		static void awaitTermination(ExecutorService executor) {
-			boolean interrupted = false;
-			try {
-				while (true) {
-					try {
-						if (executor.awaitTermination(1, TimeUnit.MINUTES)) {
-							return;
-						}
-					}
-					catch (InterruptedException ex) {
-						interrupted = true;
-					}
-				}
-			}
-			finally {
-				if (interrupted) {
-					Thread.currentThread().interrupt();
-				}
+		finally {
+			if (interrupted) {
+				Thread.currentThread().interrupt();
 			}
 		}
-
 	}
 
 }

@@ -8,6 +8,7 @@ import java.util.Iterator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.UUID;
 import java.util.stream.Collectors;
 
@@ -142,25 +143,15 @@ class MultigetWriter implements ItemWriter<StagedChange>, StepExecutionListener 
 	}
 
 	// The calendar changed after its report: calsync will hold content the report's token
-	// does not describe, and an undo back to that token's content would go unseen.
+	// does not describe, and an undo back to that token's content would go unseen. ETags
+	// compare as detection compares them (a replayed dead letter is staged without one).
 	private void markIfNewerThanListed(UUID calendarId, Map<URI, String> listedEtags, MultigetResult result) {
 		boolean newer = !result.notFound().isEmpty() || result.found()
 			.stream()
-			.anyMatch((resource) -> !sameEtag(listedEtags.get(resource.href()), resource.etag()));
+			.anyMatch((resource) -> !Objects.equals(listedEtags.get(resource.href()), resource.etag()));
 		if (newer) {
 			this.calendars.markAheadOfToken(calendarId, Instant.now());
 		}
-	}
-
-	private static boolean sameEtag(String listed, String fetched) {
-		return listed != null && fetched != null && opaque(listed).equals(opaque(fetched));
-	}
-
-	// a report and a multiget may spell one ETag as weak or strong, quoted or not
-	private static String opaque(String etag) {
-		String tag = etag.startsWith("W/") ? etag.substring(2) : etag;
-		return (tag.length() >= 2 && tag.startsWith("\"") && tag.endsWith("\"")) ? tag.substring(1, tag.length() - 1)
-				: tag;
 	}
 
 	private URI calendarUrl(UUID calendarId) {

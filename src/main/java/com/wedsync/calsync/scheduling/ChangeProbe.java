@@ -113,12 +113,14 @@ class ChangeProbe {
 	}
 
 	private void adoptCtags(List<Calendar> known, List<RemoteCalendar> listed) {
+		Map<URI, Calendar> synced = known.stream()
+			.filter(Calendar::isSynced)
+			.collect(Collectors.toMap(Calendar::href, Function.identity()));
 		for (RemoteCalendar remote : listed) {
-			known.stream()
-				.filter((calendar) -> calendar.href().equals(remote.href()))
-				.filter((calendar) -> calendar.isSynced() && calendar.adoptsCtagFrom(remote.ctag(), remote.syncToken()))
-				.findFirst()
-				.ifPresent((calendar) -> this.calendars.adoptCtag(calendar.id(), remote.ctag(), calendar.syncToken()));
+			Calendar calendar = synced.get(remote.href());
+			if (calendar != null && calendar.adoptsCtagFrom(remote.ctag(), remote.syncToken())) {
+				this.calendars.adoptCtag(calendar.id(), remote.ctag(), calendar.syncToken());
+			}
 		}
 	}
 

@@ -71,9 +71,8 @@ public class RemoteChangeDetector {
 			DetectionResult result = stageListing(calendar, client.listResources(calendar.href()),
 					"the server does not support sync-collection");
 			if (result.changed() + result.deleted() > 0) {
-				// the listing's ctag may predate what was found; with no token to go by,
-				// an
-				// empty listing diff at the next sync commits one
+				// the listing's ctag may predate what was found; with no token to go
+				// by, an empty listing diff at the next sync commits one
 				this.calendars.forgetPendingCtag(calendar.id());
 			}
 			return result;
