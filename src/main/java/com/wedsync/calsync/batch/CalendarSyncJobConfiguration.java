@@ -15,6 +15,7 @@ import com.wedsync.calsync.caldav.NotFoundException;
 import com.wedsync.calsync.ical.CalendarObjectParser;
 import com.wedsync.calsync.ical.EventKind;
 import com.wedsync.calsync.ical.InvalidICalendarException;
+import com.wedsync.calsync.observability.SkippedItems;
 import com.wedsync.calsync.integration.CalendarRepository;
 import com.wedsync.calsync.integration.IntegrationConnector;
 import com.wedsync.calsync.integration.IntegrationRepository;
@@ -150,9 +151,10 @@ class CalendarSyncJobConfiguration {
 	@StepScope
 	MultigetWriter multigetWriter(@Value(INTEGRATION_ID) UUID integrationId, IntegrationRepository integrations,
 			CalendarRepository calendars, IntegrationConnector connector, SyncStagingRepository staging,
-			CalendarObjectParser parser, DeadLetterRepository deadLetters, CalDavProperties caldav) {
+			CalendarObjectParser parser, DeadLetterRepository deadLetters, SkippedItems skippedItems,
+			CalDavProperties caldav) {
 		return new MultigetWriter(integrationId, integrations, calendars, connector, staging, parser, deadLetters,
-				caldav.multigetBatchSize());
+				skippedItems, caldav.multigetBatchSize());
 	}
 
 	/**

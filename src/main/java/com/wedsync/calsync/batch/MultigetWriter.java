@@ -23,9 +23,12 @@ import com.wedsync.calsync.deadletter.DeadLetterRepository;
 import com.wedsync.calsync.ical.CalendarObject;
 import com.wedsync.calsync.ical.CalendarObjectParser;
 import com.wedsync.calsync.ical.InvalidICalendarException;
+import com.wedsync.calsync.ical.NotAnEventException;
 import com.wedsync.calsync.integration.CalendarRepository;
 import com.wedsync.calsync.integration.IntegrationConnector;
 import com.wedsync.calsync.integration.IntegrationRepository;
+import com.wedsync.calsync.observability.SkippedItems;
+import com.wedsync.calsync.sync.pull.ApplyOutcome;
 import com.wedsync.calsync.sync.staging.FetchedBody;
 import com.wedsync.calsync.sync.staging.StagedChange;
 import com.wedsync.calsync.sync.staging.StagingState;
@@ -41,10 +44,11 @@ import org.springframework.batch.infrastructure.item.ItemWriter;
  * Step 3 writer: fetches the bodies of a chunk of staged changes with one
  * calendar-multiget per calendar (the chunk size is the multiget batch size) and stores
  * them in staging with the UID and kind they carry (an unparseable body becomes a dead
- * letter). A 404 means the resource was deleted after it was listed. An href the server
- * neither returns nor refuses is asked for once more on its own; if it still does not
- * come, it stays UNANSWERED so the calendar's token does not move past it. A body newer
- * than the report listed (another ETag, or a 404) puts the calendar ahead of its token
+ * letter; a task or other item that is not an event is skipped and counted). A 404 means
+ * the resource was deleted after it was listed. An href the server neither returns nor
+ * refuses is asked for once more on its own; if it still does not come, it stays
+ * UNANSWERED so the calendar's token does not move past it. A body newer than the report
+ * listed (another ETag, or a 404) puts the calendar ahead of its token
  * ({@link com.wedsync.calsync.integration.Calendar#isAheadOfToken}). The next chunk's
  * multiget is under way while a chunk is parsed and stored ({@link MultigetPrefetch}).
  */
@@ -66,6 +70,8 @@ class MultigetWriter implements ItemWriter<StagedChange>, StepExecutionListener 
 
 	private final DeadLetterRepository deadLetters;
 
+	private final SkippedItems skippedItems;
+
 	private final int batchSize;
 
 	private final Map<UUID, URI> calendarUrls = new HashMap<>();
@@ -76,7 +82,7 @@ class MultigetWriter implements ItemWriter<StagedChange>, StepExecutionListener 
 
 	MultigetWriter(UUID integrationId, IntegrationRepository integrations, CalendarRepository calendars,
 			IntegrationConnector connector, SyncStagingRepository staging, CalendarObjectParser parser,
-			DeadLetterRepository deadLetters, int batchSize) {
+			DeadLetterRepository deadLetters, SkippedItems skippedItems, int batchSize) {
 		this.integrationId = integrationId;
 		this.integrations = integrations;
 		this.calendars = calendars;
@@ -84,6 +90,7 @@ class MultigetWriter implements ItemWriter<StagedChange>, StepExecutionListener 
 		this.staging = staging;
 		this.parser = parser;
 		this.deadLetters = deadLetters;
+		this.skippedItems = skippedItems;
 		this.batchSize = batchSize;
 	}
 
@@ -165,6 +172,11 @@ class MultigetWriter implements ItemWriter<StagedChange>, StepExecutionListener 
 			if (parsed.failure() == null) {
 				fetched.add(new FetchedBody(resource.href(), resource.etag(), resource.icalendar(),
 						parsed.object().uid(), parsed.object().kind().name()));
+			}
+			else if (parsed.failure() instanceof NotAnEventException notAnEvent) {
+				// A task or note beside the events: ordinary data, never touched
+				this.skippedItems.count(notAnEvent.content());
+				this.staging.markApplied(calendarId, resource.href(), ApplyOutcome.NOT_AN_EVENT.name());
 			}
 			else {
 				// Bad in itself: parked where an operator sees it; the rest of the

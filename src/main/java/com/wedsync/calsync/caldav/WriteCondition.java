@@ -11,6 +11,10 @@ public sealed interface WriteCondition {
 		return new Create();
 	}
 
+	/**
+	 * @param etag the ETag the change is based on; {@code null} when the server never
+	 * told it, which fails as a precondition without a request: read the copy again
+	 */
 	static WriteCondition ifMatch(String etag) {
 		return new IfMatch(etag);
 	}

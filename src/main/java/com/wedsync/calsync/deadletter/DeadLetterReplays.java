@@ -62,7 +62,7 @@ public class DeadLetterReplays {
 				}
 			}
 			else if (letter.uid() != null) {
-				Optional<WeddingEvent> event = this.events.findByUid(tenantId, letter.uid());
+				Optional<WeddingEvent> event = this.events.findPlatformEvent(tenantId, letter.uid());
 				if (event.isPresent()) {
 					this.outbox.markDirty(event.get().id());
 					staged++;

@@ -7,8 +7,9 @@ import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
 
 /**
- * Writes DTSTART, DTEND and RECURRENCE-ID in the form an {@link EventTiming} says (RFC
- * 5545 §3.3.4, §3.3.5), so that {@link DateValue} reads back the same instants.
+ * Writes DTSTART, DTEND, RECURRENCE-ID, EXDATE and RDATE in the form an
+ * {@link EventTiming} says (RFC 5545 §3.3.4, §3.3.5), so that {@link DateValue} reads
+ * back the same instants.
  * <p>
  * Local times in a zone are computed with the rules the parser will read them with: the
  * template's VTIMEZONE when it has one for the zone, else the JDK's (see
@@ -43,16 +44,24 @@ final class DateTimeLines {
 	 * value type as the DTSTART property")
 	 */
 	String recurrenceId(String recurrenceId, EventTiming master) {
-		if (recurrenceId.length() == 10) {
-			return "RECURRENCE-ID;VALUE=DATE:" + LocalDate.parse(recurrenceId).format(DATE);
+		return occurrence("RECURRENCE-ID", recurrenceId, master);
+	}
+
+	/**
+	 * A line naming one occurrence (RECURRENCE-ID, EXDATE, RDATE) in the master's form.
+	 * @param occurrence an ISO date or ISO instant, as
+	 * {@link EventOverride#recurrenceId()}
+	 */
+	String occurrence(String name, String occurrence, EventTiming master) {
+		if (occurrence.length() == 10) {
+			return name + ";VALUE=DATE:" + LocalDate.parse(occurrence).format(DATE);
 		}
-		Instant instant = Instant.parse(recurrenceId);
+		Instant instant = Instant.parse(occurrence);
 		if (master.allDay()) {
-			// an instant id under an all-day master has no DATE form reading
-			// back the same
-			return "RECURRENCE-ID:" + utc(instant).format(DATE_TIME) + "Z";
+			// an instant under an all-day master has no DATE form reading back the same
+			return name + ":" + utc(instant).format(DATE_TIME) + "Z";
 		}
-		return line("RECURRENCE-ID", instant, master);
+		return line(name, instant, master);
 	}
 
 	static String timestamp(String name, Instant instant) {

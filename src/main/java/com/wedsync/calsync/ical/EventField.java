@@ -8,7 +8,18 @@ public enum EventField {
 	 * Start, end, time zone and all-day flag together: they only make sense as a whole.
 	 */
 	TIMING,
-	/** RRULE and the RECURRENCE-ID overrides together. */
-	RECURRENCE
+	/** RRULE, RDATE and the RECURRENCE-ID overrides together: the recurrence set. */
+	RECURRENCE,
+	/**
+	 * EXDATE on its own, so that an occurrence deleted on a phone ("Delete This Event
+	 * Only") merges with an edit of the series made elsewhere.
+	 */
+	EXCLUSIONS,
+	/** STATUS of the master: a whole series cancelled or tentative. */
+	STATUS, URL,
+	/** TRANSP: whether the event shows as busy. */
+	TRANSPARENCY,
+	/** CLASS: public, private or confidential. */
+	CLASSIFICATION
 
 }

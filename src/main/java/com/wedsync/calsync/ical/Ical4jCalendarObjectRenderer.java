@@ -84,6 +84,10 @@ class Ical4jCalendarObjectRenderer implements CalendarObjectRenderer {
 			instants.add(override.timing().start());
 			instants.add(override.timing().end());
 		}
+		Stream.concat(fields.exclusions().stream(), fields.additions().stream())
+			.filter((occurrence) -> occurrence.length() > 10)
+			.map(Instant::parse)
+			.forEach(instants::add);
 		if (template.exists()) {
 			instants.add(template.parsed().timing().start());
 		}

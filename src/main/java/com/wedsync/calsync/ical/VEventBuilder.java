@@ -18,15 +18,17 @@ final class VEventBuilder {
 
 	/** Written from the fields or the render itself; a template's copy is replaced. */
 	static final Set<String> MODELED = Set.of("UID", "DTSTAMP", "LAST-MODIFIED", "SEQUENCE", "SUMMARY", "LOCATION",
-			"DESCRIPTION", "DTSTART", "DTEND", "DURATION", "RRULE", "RECURRENCE-ID", "X-WEDSYNC-KIND");
+			"DESCRIPTION", "DTSTART", "DTEND", "DURATION", "RRULE", "RDATE", "EXDATE", "RECURRENCE-ID", "STATUS", "URL",
+			"TRANSP", "CLASS", "X-WEDSYNC-KIND");
 
 	/**
-	 * An override models less: its STATUS is the cancelled flag, but its LOCATION and
-	 * DESCRIPTION are not in {@link EventOverride} and stay as the calendar has them. An
-	 * RRULE in an override means nothing (RFC 5545 §3.8.4.4) and is dropped.
+	 * An override models what an occurrence can differ in (summary, place, description,
+	 * time, status); the rest stays as the calendar has it. Recurrence properties in an
+	 * override mean nothing (RFC 5545 §3.8.4.4) and are dropped.
 	 */
 	private static final Set<String> MODELED_IN_OVERRIDE = Set.of("UID", "DTSTAMP", "LAST-MODIFIED", "SEQUENCE",
-			"SUMMARY", "DTSTART", "DTEND", "DURATION", "RRULE", "RECURRENCE-ID", "STATUS");
+			"SUMMARY", "LOCATION", "DESCRIPTION", "DTSTART", "DTEND", "DURATION", "RRULE", "RDATE", "EXDATE",
+			"RECURRENCE-ID", "STATUS");
 
 	private final String uid;
 
@@ -53,12 +55,24 @@ final class VEventBuilder {
 		addTiming(lines, raw, fields.timing(), same && fields.timing().equals(old.timing()));
 		keepOrWrite(lines, raw, "RRULE", same && Objects.equals(fields.recurrenceRule(), old.recurrenceRule()),
 				(fields.recurrenceRule() != null) ? "RRULE:" + fields.recurrenceRule() : null);
+		keepAllOrWrite(lines, raw, "RDATE", same && fields.additions().equals(old.fields().additions()),
+				fields.additions(), fields.timing());
+		keepAllOrWrite(lines, raw, "EXDATE", same && fields.exclusions().equals(old.fields().exclusions()),
+				fields.exclusions(), fields.timing());
 		keepOrWriteText(lines, raw, "SUMMARY", same && Objects.equals(fields.summary(), old.summary()),
 				fields.summary());
 		keepOrWriteText(lines, raw, "LOCATION", same && Objects.equals(fields.location(), old.location()),
 				fields.location());
 		keepOrWriteText(lines, raw, "DESCRIPTION", same && Objects.equals(fields.description(), old.description()),
 				fields.description());
+		keepOrWrite(lines, raw, "STATUS", same && Objects.equals(fields.status(), old.fields().status()),
+				(fields.status() != null) ? "STATUS:" + fields.status() : null);
+		keepOrWrite(lines, raw, "URL", same && Objects.equals(fields.url(), old.fields().url()),
+				(fields.url() != null) ? "URL:" + fields.url() : null);
+		keepOrWrite(lines, raw, "TRANSP", same && Objects.equals(fields.transparency(), old.fields().transparency()),
+				(fields.transparency() != null) ? "TRANSP:" + fields.transparency() : null);
+		keepOrWrite(lines, raw, "CLASS", same && Objects.equals(fields.classification(), old.fields().classification()),
+				(fields.classification() != null) ? "CLASS:" + fields.classification() : null);
 		boolean kindWritten = raw.flatMap((event) -> event.line("X-WEDSYNC-KIND"))
 			.flatMap((line) -> EventKind.fromText(RawComponent.valueOf(line)))
 			.filter(fields.kind()::equals)
@@ -84,13 +98,12 @@ final class VEventBuilder {
 		addTiming(lines, raw, override.timing(), same && override.timing().equals(old.get().timing()));
 		keepOrWriteText(lines, raw, "SUMMARY", same && Objects.equals(override.summary(), old.get().summary()),
 				override.summary());
-		boolean statusKept = same && old.get().cancelled() == override.cancelled();
-		if (statusKept) {
-			raw.get().lines().stream().filter((line) -> RawComponent.nameOf(line).equals("STATUS")).forEach(lines::add);
-		}
-		else if (override.cancelled()) {
-			lines.add("STATUS:CANCELLED");
-		}
+		keepOrWriteText(lines, raw, "LOCATION", same && Objects.equals(override.location(), old.get().location()),
+				override.location());
+		keepOrWriteText(lines, raw, "DESCRIPTION",
+				same && Objects.equals(override.description(), old.get().description()), override.description());
+		keepOrWrite(lines, raw, "STATUS", same && Objects.equals(override.status(), old.get().status()),
+				(override.status() != null) ? "STATUS:" + override.status() : null);
 		if (same) {
 			sequence(lines, raw, override.equals(old.get()));
 		}
@@ -161,6 +174,19 @@ final class VEventBuilder {
 	private static void keepOrWriteText(List<String> lines, Optional<RawComponent> raw, String name, boolean unchanged,
 			String value) {
 		keepOrWrite(lines, raw, name, unchanged, (value != null) ? name + ":" + ContentLines.escape(value) : null);
+	}
+
+	/**
+	 * For properties that may appear many times (EXDATE, RDATE): the template's lines as
+	 * they were when the value did not change, else one line per occurrence.
+	 */
+	private void keepAllOrWrite(List<String> lines, Optional<RawComponent> raw, String name, boolean unchanged,
+			List<String> occurrences, EventTiming master) {
+		if (unchanged && raw.isPresent()) {
+			raw.get().lines().stream().filter((line) -> RawComponent.nameOf(line).equals(name)).forEach(lines::add);
+			return;
+		}
+		occurrences.forEach((occurrence) -> lines.add(this.dates.occurrence(name, occurrence, master)));
 	}
 
 	private static void keepOrWrite(List<String> lines, Optional<RawComponent> raw, String name, boolean unchanged,

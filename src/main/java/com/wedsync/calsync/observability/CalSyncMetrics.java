@@ -126,6 +126,15 @@ public final class CalSyncMetrics {
 	/** Tag: the conflict rule that decided (platform_authoritative, ...). */
 	public static final String TAG_RULE = "rule";
 
+	/**
+	 * Counter of calendar items a sync left alone because they are not events, tag
+	 * {@code reason}: vtodo, vjournal, vfreebusy, vavailability, vtimezone_only.
+	 */
+	public static final String ITEMS_SKIPPED = "calsync_items_skipped_total";
+
+	/** Tag: why an item was skipped. */
+	public static final String TAG_REASON = "reason";
+
 	// Backlog and lag (read from the shared database: every node reports the same)
 
 	/** Gauge of pending platform changes: (event, calendar) pairs in sync_outbox. */

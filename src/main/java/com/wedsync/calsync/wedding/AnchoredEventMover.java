@@ -5,7 +5,6 @@ import java.util.HashSet;
 import java.util.Set;
 import java.util.UUID;
 
-import com.wedsync.calsync.ical.EventField;
 import com.wedsync.calsync.ical.EventFields;
 import com.wedsync.calsync.ical.EventTiming;
 import com.wedsync.calsync.sync.outbox.SyncOutbox;
@@ -55,8 +54,7 @@ class AnchoredEventMover {
 			EventTiming t = current.timing();
 			EventTiming shifted = new EventTiming(t.start().plus(delta), t.end().plus(delta), t.timeZone(), t.allDay(),
 					t.floating());
-			EventFields fields = current.with(EventField.TIMING,
-					new EventFields(null, null, null, null, shifted, null, null));
+			EventFields fields = current.toBuilder().timing(shifted).build();
 			EventRenderer.Rendered rendered = this.renderer.renderOver(locked, fields);
 			this.events.updateFields(locked.id(), fields, rendered.ics(), rendered.contentHash());
 			this.outbox.markDirty(locked.id());

@@ -6,7 +6,7 @@ import java.util.UUID;
 
 import com.wedsync.calsync.ical.CalendarObjectParser;
 import com.wedsync.calsync.ical.EventKind;
-import com.wedsync.calsync.ical.EventOverride;
+import com.wedsync.calsync.ical.EventFields;
 import com.wedsync.calsync.integration.CalendarRepository;
 import com.wedsync.calsync.web.ResourceNotFoundException;
 
@@ -37,15 +37,15 @@ class CalendarEventsController {
 	}
 
 	private EventResponse response(WeddingEvent event) {
-		Recurrence recurrence = null;
-		if (event.recurrenceRule() != null) {
-			// Overrides live in the canonical body only: one source of truth.
-			List<EventOverride> overrides = this.parser.parse(event.icalendar()).overrides();
-			recurrence = new Recurrence(event.recurrenceRule(), overrides);
-		}
+		// Overrides, exclusions and the like live in the canonical body only: one source
+		// of truth.
+		EventFields fields = event.fields(this.parser.parse(event.icalendar()).fields());
 		return new EventResponse(event.id(), event.uid(), event.weddingId(), event.kind(), event.summary(),
-				event.location(), event.timing().start(), event.timing().end(), event.timing().timeZone(),
-				event.timing().allDay(), event.timing().floating(), recurrence, event.version(), event.updatedAt());
+				event.location(), event.description(), event.timing().start(), event.timing().end(),
+				event.timing().timeZone(), event.timing().allDay(), event.timing().floating(),
+				RecurrenceResponse.of(fields), fields.status(), fields.url(),
+				WeddingEventResponse.transparencyOf(fields), WeddingEventResponse.classificationOf(fields),
+				event.version(), event.updatedAt());
 	}
 
 	/**
@@ -54,11 +54,9 @@ class CalendarEventsController {
 	 * floating)
 	 */
 	record EventResponse(UUID id, String uid, UUID weddingId, EventKind kind, String summary, String location,
-			Instant start, Instant end, String timeZone, boolean allDay, boolean floating, Recurrence recurrence,
+			String description, Instant start, Instant end, String timeZone, boolean allDay, boolean floating,
+			RecurrenceResponse recurrence, String status, String url, String transparency, String classification,
 			long version, Instant updatedAt) {
-	}
-
-	record Recurrence(String rule, List<EventOverride> overrides) {
 	}
 
 }

@@ -4,7 +4,6 @@ import java.time.Duration;
 import java.util.Objects;
 import java.util.UUID;
 
-import com.wedsync.calsync.ical.EventField;
 import com.wedsync.calsync.ical.EventFields;
 import com.wedsync.calsync.ical.EventTiming;
 import com.wedsync.calsync.web.InvalidRequestException;
@@ -55,14 +54,14 @@ class EventAnchors {
 		Duration length = Duration.between(t.start(), t.end());
 		EventTiming placed = new EventTiming(anchor.timing().start().plus(offset),
 				anchor.timing().start().plus(offset).plus(length), t.timeZone(), false, t.floating());
-		return fields.with(EventField.TIMING, new EventFields(null, null, null, null, placed, null, null));
+		return fields.toBuilder().timing(placed).build();
 	}
 
 	static void requirePlaceable(EventFields fields) {
 		if (fields.timing().allDay()) {
 			throw new InvalidRequestException("anchor", "an anchored event cannot be all-day");
 		}
-		if (fields.recurrenceRule() != null) {
+		if (fields.recurrenceRule() != null || !fields.additions().isEmpty()) {
 			throw new InvalidRequestException("anchor", "an anchored event cannot recur");
 		}
 	}

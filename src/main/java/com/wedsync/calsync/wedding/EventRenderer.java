@@ -1,12 +1,9 @@
 package com.wedsync.calsync.wedding;
 
-import java.util.List;
-
 import com.wedsync.calsync.ical.CalendarObjectParser;
 import com.wedsync.calsync.ical.CalendarObjectRenderer;
 import com.wedsync.calsync.ical.ContentHash;
 import com.wedsync.calsync.ical.EventFields;
-import com.wedsync.calsync.ical.EventOverride;
 
 import org.springframework.stereotype.Component;
 
@@ -35,11 +32,12 @@ public class EventRenderer {
 		return rendered(this.renderer.render(current.uid(), fields, current.icalendar()));
 	}
 
-	/** The stored fields; overrides live only in the body, so they are parsed from it. */
+	/**
+	 * The stored fields; overrides, exclusions and the like live only in the body, so it
+	 * is parsed (once: the parser remembers recent bodies).
+	 */
 	public EventFields currentFields(WeddingEvent event) {
-		List<EventOverride> overrides = (event.recurrenceRule() != null)
-				? this.parser.parse(event.icalendar()).overrides() : List.of();
-		return event.fields(overrides);
+		return event.fields(this.parser.parse(event.icalendar()).fields());
 	}
 
 	private static Rendered rendered(String ics) {

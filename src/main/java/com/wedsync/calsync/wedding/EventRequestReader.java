@@ -29,9 +29,17 @@ final class EventRequestReader {
 		EventTiming timing = EventTimeInput.timing(request.start(), request.end(), zone, allDay);
 		String rule = (request.recurrenceRule() != null && !request.recurrenceRule().isBlank())
 				? RecurrenceRules.normalize("recurrenceRule", request.recurrenceRule()) : null;
-		List<EventOverride> overrides = overrides(request.overrides(), rule, zone, allDay);
-		return new EventFields(kind(request.kind()), request.summary().strip(), blankToNull(request.location()),
-				blankToNull(request.description()), timing, rule, overrides);
+		List<String> additions = occurrences("additions", request.additions(), zone, allDay);
+		boolean recurs = rule != null || !additions.isEmpty();
+		String location = blankToNull(request.location());
+		String description = blankToNull(request.description());
+		return new EventFields(kind(request.kind()), request.summary().strip(), location, description, timing, rule,
+				overrides(request.overrides(), recurs, zone, allDay,
+						new Series(request.summary().strip(), location, description)),
+				exclusionsOf(request.exclusions(), recurs, zone, allDay), additions,
+				EventPropertyInput.status("status", request.status()), EventPropertyInput.url("url", request.url()),
+				EventPropertyInput.transparency("transparency", request.transparency()),
+				EventPropertyInput.classification("classification", request.classification()));
 	}
 
 	/**
@@ -59,18 +67,39 @@ final class EventRequestReader {
 				: currentTiming;
 		String rule = current.recurrenceRule();
 		List<EventOverride> overrides = current.overrides();
+		List<String> exclusions = current.exclusions();
 		if (request.recurrenceRule() != null) {
 			rule = request.recurrenceRule().isBlank() ? null
 					: RecurrenceRules.normalize("recurrenceRule", request.recurrenceRule());
-			overrides = (rule != null && Objects.equals(rule, current.recurrenceRule())) ? overrides : List.of();
+			if (!Objects.equals(rule, current.recurrenceRule())) {
+				// the occurrences they name belong to the old rule
+				overrides = List.of();
+				exclusions = List.of();
+			}
 		}
+		List<String> additions = (request.additions() != null)
+				? occurrences("additions", request.additions(), zone, allDay) : current.additions();
+		boolean recurs = rule != null || !additions.isEmpty();
 		if (request.overrides() != null) {
-			overrides = overrides(request.overrides(), rule, zone, allDay);
+			overrides = overrides(request.overrides(), recurs, zone, allDay,
+					new Series(summary, location, description));
 		}
-		else if (rule == null) {
+		if (request.exclusions() != null) {
+			exclusions = exclusionsOf(request.exclusions(), recurs, zone, allDay);
+		}
+		if (!recurs) {
 			overrides = List.of();
+			exclusions = List.of();
 		}
-		return new EventFields(kind, summary, location, description, timing, rule, overrides);
+		return new EventFields(kind, summary, location, description, timing, rule, overrides, exclusions, additions,
+				(request.status() != null) ? EventPropertyInput.status("status", request.status()) : current.status(),
+				(request.url() != null) ? EventPropertyInput.url("url", request.url()) : current.url(),
+				(request.transparency() != null)
+						? EventPropertyInput.transparency("transparency", request.transparency())
+						: current.transparency(),
+				(request.classification() != null)
+						? EventPropertyInput.classification("classification", request.classification())
+						: current.classification());
 	}
 
 	private static EventTiming timing(UpdateEventRequest request, EventTiming current, ZoneId currentZone, ZoneId zone,
@@ -86,21 +115,38 @@ final class EventRequestReader {
 		return EventTimeInput.timing(start, end, zone, allDay);
 	}
 
-	private static List<EventOverride> overrides(List<OverrideRequest> requested, String rule, ZoneId zone,
-			boolean allDay) {
+	private static List<EventOverride> overrides(List<OverrideRequest> requested, boolean recurs, ZoneId zone,
+			boolean allDay, Series series) {
 		if (requested == null || requested.isEmpty()) {
 			return List.of();
 		}
-		if (rule == null) {
-			throw new InvalidRequestException("overrides", "overrides need a recurrenceRule");
+		if (!recurs) {
+			throw new InvalidRequestException("overrides", "overrides need a recurrenceRule or additions");
 		}
 		return requested.stream()
-			.map((override) -> override(override, zone, allDay))
+			.map((override) -> override(override, zone, allDay, series))
 			.sorted(Comparator.comparing(EventOverride::recurrenceId))
 			.toList();
 	}
 
-	private static EventOverride override(OverrideRequest request, ZoneId zone, boolean allDay) {
+	private static List<String> exclusionsOf(List<String> requested, boolean recurs, ZoneId zone, boolean allDay) {
+		if (requested == null || requested.isEmpty()) {
+			return List.of();
+		}
+		if (!recurs) {
+			throw new InvalidRequestException("exclusions", "exclusions need a recurrenceRule or additions");
+		}
+		return occurrences("exclusions", requested, zone, allDay);
+	}
+
+	private static List<String> occurrences(String field, List<String> requested, ZoneId zone, boolean allDay) {
+		return (requested != null) ? EventPropertyInput.occurrences(field, requested, zone, allDay) : List.of();
+	}
+
+	private static EventOverride override(OverrideRequest request, ZoneId zone, boolean allDay, Series series) {
+		if (request == null) {
+			throw new InvalidRequestException("overrides", "an override must not be null");
+		}
 		String recurrenceId = EventTimeInput.recurrenceId("overrides.recurrenceId", request.recurrenceId(), zone,
 				allDay);
 		EventTiming timing;
@@ -110,8 +156,20 @@ final class EventRequestReader {
 		catch (InvalidRequestException ex) {
 			throw new InvalidRequestException("overrides." + ex.getField(), ex.getMessage());
 		}
-		return new EventOverride(recurrenceId, timing, blankToNull(request.summary()),
-				Boolean.TRUE.equals(request.cancelled()));
+		String status = Boolean.TRUE.equals(request.cancelled()) ? "CANCELLED"
+				: EventPropertyInput.status("overrides.status", request.status());
+		String summary = (request.summary() != null) ? blankToNull(request.summary()) : series.summary();
+		String location = (request.location() != null) ? blankToNull(request.location()) : series.location();
+		String description = (request.description() != null) ? blankToNull(request.description())
+				: series.description();
+		return new EventOverride(recurrenceId, timing, summary, location, description, status);
+	}
+
+	/**
+	 * What an override leaves out it takes from its series: an override replaces the
+	 * whole occurrence (RFC 5545 §3.8.4.4), so it is written out in full.
+	 */
+	private record Series(String summary, String location, String description) {
 	}
 
 	static EventKind kind(String text) {

@@ -1,12 +1,10 @@
 package com.wedsync.calsync.wedding;
 
 import java.time.Instant;
-import java.util.List;
 import java.util.UUID;
 
 import com.wedsync.calsync.ical.EventFields;
 import com.wedsync.calsync.ical.EventKind;
-import com.wedsync.calsync.ical.EventOverride;
 import com.wedsync.calsync.ical.EventTiming;
 
 /**
@@ -32,12 +30,19 @@ public record WeddingEvent(UUID id, String tenantId, UUID weddingId, UUID origin
 	}
 
 	/**
-	 * The merged fields; overrides are not held in columns, so they come from the caller,
-	 * who parsed {@link #icalendar()}.
+	 * The merged fields: the columns, and what only the canonical body holds (overrides,
+	 * exclusions, added dates, status, URL, TRANSP, CLASS) from {@code body}, the fields
+	 * the caller parsed from {@link #icalendar()}.
 	 */
-	public EventFields fields(List<EventOverride> overrides) {
-		return new EventFields(this.kind, this.summary, this.location, this.description, this.timing,
-				this.recurrenceRule, overrides);
+	public EventFields fields(EventFields body) {
+		return body.toBuilder()
+			.kind(this.kind)
+			.summary(this.summary)
+			.location(this.location)
+			.description(this.description)
+			.timing(this.timing)
+			.recurrenceRule(this.recurrenceRule)
+			.build();
 	}
 
 }

@@ -9,7 +9,10 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Collection;
 import java.util.Collections;
+import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
@@ -30,15 +33,31 @@ import static com.wedsync.calsync.persistence.SqlValues.uuid;
 @Repository
 public class WeddingEventRepository {
 
+	/** The uid_scope of the platform's events: one identity per tenant and UID. */
+	public static final String PLATFORM_SCOPE = "";
+
 	private final JdbcClient jdbc;
 
 	WeddingEventRepository(JdbcClient jdbc) {
 		this.jdbc = jdbc;
 	}
 
-	public Optional<WeddingEvent> findByUid(String tenantId, String uid) {
-		return this.jdbc.sql("SELECT * FROM wedding_event WHERE tenant_id = ? AND uid = ?")
-			.params(tenantId, uid)
+	/** The platform's (a wedding's) event with this UID: one per tenant. */
+	public Optional<WeddingEvent> findPlatformEvent(String tenantId, String uid) {
+		return findScoped(tenantId, PLATFORM_SCOPE, uid);
+	}
+
+	/**
+	 * A calendar's own event with this UID, imported from it: the same UID in another
+	 * calendar is another event.
+	 */
+	public Optional<WeddingEvent> findImported(String tenantId, UUID calendarId, String uid) {
+		return findScoped(tenantId, calendarId.toString(), uid);
+	}
+
+	private Optional<WeddingEvent> findScoped(String tenantId, String scope, String uid) {
+		return this.jdbc.sql("SELECT * FROM wedding_event WHERE tenant_id = ? AND uid_scope = ? AND uid = ?")
+			.params(tenantId, scope, uid)
 			.query(WeddingEventRepository::event)
 			.optional();
 	}
@@ -64,28 +83,35 @@ public class WeddingEventRepository {
 	public WeddingEvent insert(String tenantId, UUID originCalendarId, CalendarObject object) {
 		UUID id = UUID.randomUUID();
 		EventTiming t = object.timing();
-		this.jdbc
-			.sql("INSERT INTO wedding_event (id, tenant_id, origin_calendar_id, uid, kind, summary, location, "
-					+ "description, start_at, end_at, time_zone, all_day, floating, rrule, ics, content_hash, version, "
-					+ "updated_at, deleted) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, 1, ?, FALSE)")
-			.params(id, tenantId, originCalendarId, object.uid(), object.kind().name(), object.summary(),
-					object.location(), object.description(), timestamp(t.start()), timestamp(t.end()), t.timeZone(),
-					t.allDay(), t.floating(), object.recurrenceRule(), object.icalendar(), object.contentHash(),
-					timestamp(Instant.now()))
+		this.jdbc.sql("INSERT INTO wedding_event (id, tenant_id, origin_calendar_id, uid_scope, uid, kind, summary, "
+				+ "location, description, start_at, end_at, time_zone, all_day, floating, rrule, ics, content_hash, "
+				+ "version, updated_at, deleted) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, 1, ?, "
+				+ "FALSE)")
+			.params(id, tenantId, originCalendarId, originCalendarId.toString(), object.uid(), object.kind().name(),
+					object.summary(), object.location(), object.description(), timestamp(t.start()), timestamp(t.end()),
+					t.timeZone(), t.allDay(), t.floating(), object.recurrenceRule(), object.icalendar(),
+					object.contentHash(), timestamp(Instant.now()))
 			.update();
 		return find(id).orElseThrow();
 	}
 
-	/** The UIDs among {@code uids} that some event of the tenant has, deleted or not. */
-	public Set<String> existingUids(String tenantId, Collection<String> uids) {
+	/**
+	 * Which of {@code uids} the tenant has events of, deleted or not: UID to the scopes
+	 * that hold it, {@link #PLATFORM_SCOPE} for a wedding's event, else the id of the
+	 * calendar that imported it.
+	 */
+	public Map<String, Set<String>> existingUids(String tenantId, Collection<String> uids) {
 		if (uids.isEmpty()) {
-			return Set.of();
+			return Map.of();
 		}
-		return Set.copyOf(this.jdbc.sql("SELECT uid FROM wedding_event WHERE tenant_id = :tenant AND uid IN (:uids)")
+		Map<String, Set<String>> scopes = new HashMap<>();
+		this.jdbc.sql("SELECT uid, uid_scope FROM wedding_event WHERE tenant_id = :tenant AND uid IN (:uids)")
 			.param("tenant", tenantId)
 			.param("uids", uids)
-			.query(String.class)
-			.list());
+			.query((rs, row) -> scopes.computeIfAbsent(rs.getString("uid"), (uid) -> new HashSet<>())
+				.add(rs.getString("uid_scope")))
+			.list();
+		return scopes;
 	}
 
 	/**
@@ -103,19 +129,19 @@ public class WeddingEventRepository {
 			EventTiming t = object.timing();
 			UUID id = UUID.randomUUID();
 			ids.add(id);
-			params.addAll(Arrays.asList(id, tenantId, originCalendarIds.get(i), object.uid(), object.kind().name(),
-					object.summary(), object.location(), object.description(), timestamp(t.start()), timestamp(t.end()),
-					t.timeZone(), t.allDay(), t.floating(), object.recurrenceRule(), object.icalendar(),
-					object.contentHash(), now));
+			params.addAll(Arrays.asList(id, tenantId, originCalendarIds.get(i), originCalendarIds.get(i).toString(),
+					object.uid(), object.kind().name(), object.summary(), object.location(), object.description(),
+					timestamp(t.start()), timestamp(t.end()), t.timeZone(), t.allDay(), t.floating(),
+					object.recurrenceRule(), object.icalendar(), object.contentHash(), now));
 		}
 		if (!ids.isEmpty()) {
 			this.jdbc
-				.sql("INSERT INTO wedding_event (id, tenant_id, origin_calendar_id, uid, kind, summary, location, "
-						+ "description, start_at, end_at, time_zone, all_day, floating, rrule, ics, content_hash, "
-						+ "version, updated_at, deleted) VALUES "
+				.sql("INSERT INTO wedding_event (id, tenant_id, origin_calendar_id, uid_scope, uid, kind, summary, "
+						+ "location, description, start_at, end_at, time_zone, all_day, floating, rrule, ics, "
+						+ "content_hash, version, updated_at, deleted) VALUES "
 						+ String.join(", ",
 								Collections.nCopies(ids.size(),
-										"(?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, 1, ?, FALSE)")))
+										"(?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, 1, ?, FALSE)")))
 				.params(params)
 				.update();
 		}

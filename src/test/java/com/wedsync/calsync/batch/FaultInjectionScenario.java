@@ -20,6 +20,7 @@ import tools.jackson.databind.JsonNode;
 import com.wedsync.calsync.ical.CalendarObject;
 import com.wedsync.calsync.ical.CalendarObjectParser;
 import com.wedsync.calsync.observability.CalSyncMetrics;
+import com.wedsync.calsync.support.CalDavWrites;
 import com.wedsync.calsync.support.CalSyncApi;
 import com.wedsync.calsync.testpeers.CalDavTestServer;
 
@@ -209,12 +210,7 @@ public final class FaultInjectionScenario {
 	}
 
 	private double writes() {
-		return this.meters.find(CalSyncMetrics.CALDAV_REQUESTS)
-			.counters()
-			.stream()
-			.filter((c) -> List.of("PUT", "DELETE").contains(c.getId().getTag(CalSyncMetrics.TAG_METHOD)))
-			.mapToDouble(Counter::count)
-			.sum();
+		return CalDavWrites.sent(this.meters);
 	}
 
 	private double sum(String counter) {

@@ -13,6 +13,7 @@ import com.wedsync.calsync.integration.Calendar;
 import com.wedsync.calsync.integration.CalendarRepository;
 import com.wedsync.calsync.integration.IntegrationConnector;
 import com.wedsync.calsync.integration.IntegrationRepository;
+import com.wedsync.calsync.observability.SkippedItems;
 import com.wedsync.calsync.support.ApplicationTest;
 import com.wedsync.calsync.support.CalSyncApi;
 import com.wedsync.calsync.sync.staging.StagedChange;
@@ -60,6 +61,9 @@ class MultigetWriterFunctionalTests {
 
 	@Autowired
 	DeadLetterRepository deadLetters;
+
+	@Autowired
+	SkippedItems skippedItems;
 
 	UUID integration;
 
@@ -110,7 +114,7 @@ class MultigetWriterFunctionalTests {
 	private void fetch(URI href, String listedEtag) {
 		this.staging.stageAll(this.integration, this.calendar.id(), Map.of(href, listedEtag), StagingState.PENDING);
 		MultigetWriter writer = new MultigetWriter(this.integration, this.integrations, this.calendars, this.connector,
-				this.staging, this.parser, this.deadLetters, 200);
+				this.staging, this.parser, this.deadLetters, this.skippedItems, 200);
 		try {
 			writer.write(Chunk.of(new StagedChange(this.integration, this.calendar.id(), href, listedEtag, null,
 					StagingState.PENDING)));

@@ -7,7 +7,6 @@ import java.util.Map;
 import java.util.UUID;
 import java.util.function.UnaryOperator;
 
-import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -16,8 +15,8 @@ import tools.jackson.databind.JsonNode;
 
 import com.wedsync.calsync.ical.CalendarObject;
 import com.wedsync.calsync.ical.CalendarObjectParser;
-import com.wedsync.calsync.observability.CalSyncMetrics;
 import com.wedsync.calsync.support.ApplicationTest;
+import com.wedsync.calsync.support.CalDavWrites;
 import com.wedsync.calsync.support.CalSyncApi;
 import com.wedsync.calsync.testpeers.CalDavTestServer;
 import com.wedsync.calsync.testpeers.CalDavTestServers;
@@ -445,12 +444,7 @@ class TwoWaySyncFunctionalTests {
 	}
 
 	private double writes() {
-		return this.meters.find(CalSyncMetrics.CALDAV_REQUESTS)
-			.counters()
-			.stream()
-			.filter((c) -> List.of("PUT", "DELETE").contains(c.getId().getTag(CalSyncMetrics.TAG_METHOD)))
-			.mapToDouble(Counter::count)
-			.sum();
+		return CalDavWrites.sent(this.meters);
 	}
 
 	// --- the calendars as a phone sees them

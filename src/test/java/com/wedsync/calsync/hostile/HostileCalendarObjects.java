@@ -15,12 +15,13 @@ final class HostileCalendarObjects {
 	private HostileCalendarObjects() {
 	}
 
-	/** Parked, held by Radicale. */
+	/**
+	 * Parked, held by Radicale. (A task, VTODO without VEVENT, is not bad data but not an
+	 * event: skipped, see {@code NonEventItemsFunctionalTests}.)
+	 */
 	static Map<String, String> parkedOnRadicale() {
 		Map<String, String> cases = new LinkedHashMap<>();
 		cases.put("bad-tzid.ics", event("bad-tzid", "DTSTART;TZID=Mars/Olympus_Mons:20270610T100000\r\n"));
-		cases.put("no-vevent.ics", "BEGIN:VCALENDAR\r\nVERSION:2.0\r\nPRODID:-//x//EN\r\n"
-				+ "BEGIN:VTODO\r\nUID:todo@hostile.example\r\nEND:VTODO\r\nEND:VCALENDAR\r\n");
 		cases.put("oversized.ics", event("oversized",
 				"DTSTART:20270610T100000Z\r\nDESCRIPTION:" + ("x".repeat(70) + "\r\n ").repeat(16_000) + "x\r\n"));
 		cases.put("many-components.ics", event("many-components", "DTSTART:20270610T100000Z\r\n"
@@ -76,7 +77,6 @@ final class HostileCalendarObjects {
 			case "bad-date.ics" -> "DTSTART";
 			case "bad-tzid.ics" -> "Mars/Olympus_Mons";
 			case "no-uid.ics" -> "UID";
-			case "no-vevent.ics" -> "VEVENT";
 			case "not-ical.ics" -> "BEGIN:VCALENDAR";
 			case "oversized.ics" -> "size limit";
 			case "many-components.ics", "many-overrides.ics" -> "components";

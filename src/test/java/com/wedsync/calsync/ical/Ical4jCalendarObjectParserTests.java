@@ -112,12 +112,12 @@ class Ical4jCalendarObjectParserTests {
 				new EventOverride("2027-03-15T18:00:00Z",
 						new EventTiming(Instant.parse("2027-03-16T19:00:00Z"), Instant.parse("2027-03-16T20:00:00Z"),
 								"Europe/London", false, false),
-						"Dance lesson (moved to Tuesday)", false),
+						"Dance lesson (moved to Tuesday)", null, null, null),
 				// Monday 5 April is in BST: 18:00 local is 17:00 UTC
 				new EventOverride(
 						"2027-04-05T17:00:00Z", new EventTiming(Instant.parse("2027-04-05T17:00:00Z"),
 								Instant.parse("2027-04-05T18:00:00Z"), "Europe/London", false, false),
-						"Dance lesson", true));
+						"Dance lesson", null, null, "CANCELLED"));
 	}
 
 	@Test

@@ -109,10 +109,8 @@ class Ical4jCalendarObjectRendererRoundTripTests {
 		EventOverride moved = fields.overrides().get(0);
 		assertThat(moved.cancelled()).isFalse();
 		EventFields renamed = new EventFields(fields.kind(), fields.summary(), fields.location(), fields.description(),
-				fields.timing(), fields.recurrenceRule(),
-				java.util.List.of(
-						new EventOverride(moved.recurrenceId(), moved.timing(), "Dance lesson (Tuesday)", false),
-						fields.overrides().get(1)));
+				fields.timing(), fields.recurrenceRule(), java.util.List.of(new EventOverride(moved.recurrenceId(),
+						moved.timing(), "Dance lesson (Tuesday)", null, null, null), fields.overrides().get(1)));
 
 		String rendered = this.renderer.render("x", renamed, text);
 

@@ -2,6 +2,7 @@ package com.wedsync.calsync.ical;
 
 import org.junit.jupiter.api.Test;
 
+import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatExceptionOfType;
 
 class InvalidCalendarObjectTests {
@@ -47,10 +48,20 @@ class InvalidCalendarObjectTests {
 	}
 
 	@Test
-	void shouldRejectResourceWithoutVevent() {
+	void shouldRejectResourceWithoutAnyComponent() {
 		assertThatExceptionOfType(InvalidICalendarException.class)
+			.isThrownBy(
+					() -> this.parser.parse("BEGIN:VCALENDAR\r\nVERSION:2.0\r\nPRODID:-//x//EN\r\nEND:VCALENDAR\r\n"))
+			.withMessageContaining("No VEVENT")
+			.isNotInstanceOf(NotAnEventException.class);
+	}
+
+	@Test
+	void shouldTellATaskFromABadObject() {
+		assertThatExceptionOfType(NotAnEventException.class)
 			.isThrownBy(() -> this.parser.parse(Fixtures.ical("no-vevent.ics")))
-			.withMessageContaining("No VEVENT");
+			.withMessageContaining("VTODO")
+			.satisfies((ex) -> assertThat(ex.content()).isEqualTo(NotAnEventException.Content.VTODO));
 	}
 
 	@Test

@@ -83,11 +83,11 @@ class NewEventRenderingTests {
 		EventOverride moved = new EventOverride(
 				"2027-03-15T18:00:00Z", new EventTiming(Instant.parse("2027-03-16T19:00:00Z"),
 						Instant.parse("2027-03-16T20:00:00Z"), "Europe/London", false, false),
-				"Dance lesson (Tuesday)", false);
-		EventOverride cancelled = new EventOverride("2027-04-05T17:00:00Z",
-				new EventTiming(Instant.parse("2027-04-05T17:00:00Z"), Instant.parse("2027-04-05T18:00:00Z"),
-						"Europe/London", false, false),
-				"Dance lesson", true);
+				"Dance lesson (Tuesday)", null, null, null);
+		EventOverride cancelled = new EventOverride(
+				"2027-04-05T17:00:00Z", new EventTiming(Instant.parse("2027-04-05T17:00:00Z"),
+						Instant.parse("2027-04-05T18:00:00Z"), "Europe/London", false, false),
+				"Dance lesson", null, null, "CANCELLED");
 		EventFields fields = new EventFields(EventKind.MEETING, "Dance lesson", null, null, master,
 				"FREQ=WEEKLY;COUNT=10;BYDAY=MO", List.of(moved, cancelled));
 
@@ -105,10 +105,10 @@ class NewEventRenderingTests {
 	void shouldWriteAVtimezoneForEveryZoneUsed() {
 		EventTiming master = new EventTiming(Instant.parse("2027-03-01T18:00:00Z"),
 				Instant.parse("2027-03-01T19:00:00Z"), "Europe/London", false, false);
-		EventOverride inTokyo = new EventOverride("2027-03-08T18:00:00Z",
-				new EventTiming(Instant.parse("2027-03-09T09:00:00Z"), Instant.parse("2027-03-09T10:00:00Z"),
-						"Asia/Tokyo", false, false),
-				"Video call", false);
+		EventOverride inTokyo = new EventOverride(
+				"2027-03-08T18:00:00Z", new EventTiming(Instant.parse("2027-03-09T09:00:00Z"),
+						Instant.parse("2027-03-09T10:00:00Z"), "Asia/Tokyo", false, false),
+				"Video call", null, null, null);
 		EventFields fields = new EventFields(EventKind.MEETING, "Call", null, null, master, "FREQ=WEEKLY;COUNT=3",
 				List.of(inTokyo));
 

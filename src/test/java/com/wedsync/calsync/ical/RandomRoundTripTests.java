@@ -77,13 +77,32 @@ class RandomRoundTripTests {
 			TreeMap<String, EventOverride> byId = new TreeMap<>();
 			for (int i = random.nextInt(4); i > 0; i--) {
 				String id = recurrenceId(timing, 1 + random.nextInt(8));
-				byId.put(id, new EventOverride(id, timing(random), text(random), random.nextBoolean()));
+				byId.put(id, new EventOverride(id, timing(random), text(random), text(random), text(random),
+						pick(random, "CANCELLED", "TENTATIVE", null)));
 			}
 			overrides.addAll(byId.values());
 			overrides.sort(Comparator.comparing(EventOverride::recurrenceId));
 		}
+		List<String> exclusions = new ArrayList<>();
+		List<String> additions = new ArrayList<>();
+		if (rule != null) {
+			for (int i = random.nextInt(3); i > 0; i--) {
+				exclusions.add(recurrenceId(timing, 1 + random.nextInt(8)));
+			}
+			for (int i = random.nextInt(2); i > 0; i--) {
+				additions.add(recurrenceId(timing, 20 + random.nextInt(8)));
+			}
+		}
 		EventKind kind = EventKind.values()[random.nextInt(EventKind.values().length)];
-		return new EventFields(kind, text(random), text(random), text(random), timing, rule, overrides);
+		return new EventFields(kind, text(random), text(random), text(random), timing, rule, overrides, exclusions,
+				additions, pick(random, "CONFIRMED", "TENTATIVE", "CANCELLED", null),
+				pick(random, "https://zoom.us/j/123456789?pwd=a;b", null), pick(random, "TRANSPARENT", null),
+				pick(random, "PRIVATE", "CONFIDENTIAL", null));
+	}
+
+	@SafeVarargs
+	private static <T> T pick(Random random, T... values) {
+		return values[random.nextInt(values.length)];
 	}
 
 	private static EventTiming timing(Random random) {

@@ -26,6 +26,11 @@ public final class CalDavTestServer {
 
 	private static final Pattern HREF = Pattern.compile("<(?:\\w+:)?href>([^<]+)</(?:\\w+:)?href>");
 
+	private static final Pattern RESPONSE = Pattern.compile("<(?:\\w+:)?response\\b[^>]*>(.*?)</(?:\\w+:)?response>",
+			Pattern.DOTALL);
+
+	private static final Pattern PRINCIPAL = Pattern.compile("<(?:\\w+:)?principal\\s*/>");
+
 	private final String name;
 
 	private final Process process;
@@ -162,9 +167,16 @@ public final class CalDavTestServer {
 			return;
 		}
 		expect(listing, 207, "PROPFIND " + home);
-		Matcher hrefs = HREF.matcher(listing.body());
-		while (hrefs.find()) {
-			URI member = home.resolve(hrefs.group(1).trim());
+		Matcher responses = RESPONSE.matcher(listing.body());
+		while (responses.find()) {
+			Matcher href = HREF.matcher(responses.group(1));
+			// DAViCal lists its calendar-proxy-read/-write groups under the home: they
+			// are
+			// principals, not calendars, and cannot be deleted.
+			if (!href.find() || PRINCIPAL.matcher(responses.group(1)).find()) {
+				continue;
+			}
+			URI member = home.resolve(href.group(1).trim());
 			if (member.getPath().endsWith("/") && !member.getPath().equals(home.getPath())) {
 				expect(send(request(member).DELETE()), 204, "DELETE " + member);
 			}

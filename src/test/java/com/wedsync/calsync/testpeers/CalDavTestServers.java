@@ -16,7 +16,7 @@ import java.util.List;
 import java.util.stream.Stream;
 
 /**
- * Radicale and Xandikos, each started once per JVM on a free loopback port with
+ * Radicale, Xandikos and DAViCal, each started once per JVM on a free loopback port with
  * throw-away storage, stopped by a shutdown hook. A missing binary fails the test with
  * instructions: a skipped integration test proves nothing.
  */
@@ -24,11 +24,13 @@ public final class CalDavTestServers {
 
 	private static final Duration STARTUP_TIMEOUT = Duration.ofSeconds(30);
 
-	private static final Path LOG_DIR = Paths.get("target", "test-peers");
+	static final Path LOG_DIR = Paths.get("target", "test-peers");
 
 	private static CalDavTestServer radicale;
 
 	private static CalDavTestServer xandikos;
+
+	private static CalDavTestServer davical;
 
 	private CalDavTestServers() {
 	}
@@ -47,6 +49,20 @@ public final class CalDavTestServers {
 			xandikos = startXandikos();
 		}
 		return xandikos;
+	}
+
+	/**
+	 * DAViCal on a standalone Apache with mod_php, with real Basic auth; principal and
+	 * home {@code /caldav.php/planner/}. Its data lives in a database of its own on the
+	 * local PostgreSQL (127.0.0.1:5432, trust authentication), dropped with the JVM. Not
+	 * in {@link #all()}: it needs that PostgreSQL and a writable {@code /etc/davical},
+	 * which the other peers do not.
+	 */
+	public static synchronized CalDavTestServer davical() {
+		if (davical == null) {
+			davical = DavicalTestServer.start();
+		}
+		return davical;
 	}
 
 	/**
@@ -138,7 +154,7 @@ public final class CalDavTestServers {
 				name + " is not installed; " + why + ". Run scripts/install-test-peers (" + packages + ").");
 	}
 
-	private static Process start(String name, List<String> command, Path workDir) throws IOException {
+	static Process start(String name, List<String> command, Path workDir) throws IOException {
 		Files.createDirectories(LOG_DIR);
 		File log = LOG_DIR.resolve(name + ".log").toFile();
 		Process process = new ProcessBuilder(command).directory(workDir.toFile())
@@ -165,7 +181,7 @@ public final class CalDavTestServers {
 		}
 	}
 
-	private static CalDavTestServer await(CalDavTestServer server, int port) {
+	static CalDavTestServer await(CalDavTestServer server, int port) {
 		long deadline = System.nanoTime() + STARTUP_TIMEOUT.toNanos();
 		while (System.nanoTime() < deadline) {
 			if (!server.isAlive()) {
@@ -184,13 +200,13 @@ public final class CalDavTestServers {
 				server.name() + " did not listen on port " + port + " within " + STARTUP_TIMEOUT + "; see " + LOG_DIR);
 	}
 
-	private static int freePort() throws IOException {
+	static int freePort() throws IOException {
 		try (ServerSocket socket = new ServerSocket(0, 1, java.net.InetAddress.getLoopbackAddress())) {
 			return socket.getLocalPort();
 		}
 	}
 
-	private static URI loopback(int port) {
+	static URI loopback(int port) {
 		return URI.create("http://127.0.0.1:" + port + "/");
 	}
 

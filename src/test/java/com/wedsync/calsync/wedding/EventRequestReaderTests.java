@@ -50,7 +50,7 @@ class EventRequestReaderTests {
 	@Test
 	void shouldRefuseOverridesWithoutARule() {
 		OverrideRequest override = new OverrideRequest("2026-06-27T15:00", "2026-06-27T16:00", "2026-06-27T17:00", null,
-				null);
+				null, null, null, null);
 		InvalidRequestException ex = catchThrowableOfType(InvalidRequestException.class,
 				() -> EventRequestReader.fieldsToCreate(create("MEETING", null, List.of(override)), WEDDING));
 
@@ -60,8 +60,10 @@ class EventRequestReaderTests {
 	@Test
 	void shouldReadOverridesInTheEventsZoneSortedByRecurrenceId() {
 		List<OverrideRequest> overrides = List.of(
-				new OverrideRequest("2026-07-04T15:00", "2026-07-04T16:00", "2026-07-04T17:00", null, true),
-				new OverrideRequest("2026-06-27T15:00", "2026-06-27T16:00", "2026-06-27T17:00", "Later", null));
+				new OverrideRequest("2026-07-04T15:00", "2026-07-04T16:00", "2026-07-04T17:00", null, null, null, null,
+						true),
+				new OverrideRequest("2026-06-27T15:00", "2026-06-27T16:00", "2026-06-27T17:00", "Later", null, null,
+						null, null));
 
 		EventFields fields = EventRequestReader.fieldsToCreate(create("MEETING", "FREQ=WEEKLY;COUNT=4", overrides),
 				WEDDING);
@@ -75,7 +77,7 @@ class EventRequestReaderTests {
 	@Test
 	void shouldKeepTheEndsLocalTimeWhenOnlyTheStartChanges() {
 		UpdateEventRequest patch = new UpdateEventRequest(null, null, null, null, "2026-06-20T14:30", null, null, null,
-				null, null, null);
+				null, null, null, null, null, null, null, null, null);
 
 		EventFields fields = EventRequestReader.fieldsToUpdate(patch, CEREMONY, LONDON);
 
@@ -87,7 +89,7 @@ class EventRequestReaderTests {
 	@Test
 	void shouldKeepLocalTimesWhenOnlyTheZoneChanges() {
 		UpdateEventRequest patch = new UpdateEventRequest(null, null, null, null, null, null, "America/New_York", null,
-				null, null, null);
+				null, null, null, null, null, null, null, null, null);
 
 		EventFields fields = EventRequestReader.fieldsToUpdate(patch, CEREMONY, LONDON);
 
@@ -98,11 +100,11 @@ class EventRequestReaderTests {
 	@Test
 	void shouldClearWithEmptyTextAndRefuseABlankSummary() {
 		UpdateEventRequest clear = new UpdateEventRequest(null, null, "", null, null, null, null, null, null, null,
-				null);
+				null, null, null, null, null, null, null);
 		assertThat(EventRequestReader.fieldsToUpdate(clear, CEREMONY, LONDON).location()).isNull();
 
 		UpdateEventRequest blank = new UpdateEventRequest(null, " ", null, null, null, null, null, null, null, null,
-				null);
+				null, null, null, null, null, null, null);
 		assertThat(catchThrowableOfType(InvalidRequestException.class,
 				() -> EventRequestReader.fieldsToUpdate(blank, CEREMONY, LONDON))
 			.getField()).isEqualTo("summary");
@@ -111,7 +113,7 @@ class EventRequestReaderTests {
 	@Test
 	void shouldRequireBothTimesWhenAllDayChanges() {
 		UpdateEventRequest patch = new UpdateEventRequest(null, null, null, null, "2026-06-20", null, null, true, null,
-				null, null);
+				null, null, null, null, null, null, null, null);
 
 		assertThat(catchThrowableOfType(InvalidRequestException.class,
 				() -> EventRequestReader.fieldsToUpdate(patch, CEREMONY, LONDON))
@@ -120,7 +122,7 @@ class EventRequestReaderTests {
 
 	private static CreateEventRequest create(String kind, String rule, List<OverrideRequest> overrides) {
 		return new CreateEventRequest(kind, "Planning call", null, null, "2026-06-20T15:00", "2026-06-20T16:00", null,
-				null, rule, overrides, null);
+				null, rule, overrides, null, null, null, null, null, null, null);
 	}
 
 }

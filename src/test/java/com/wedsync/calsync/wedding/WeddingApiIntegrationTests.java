@@ -2,6 +2,7 @@ package com.wedsync.calsync.wedding;
 
 import java.net.URI;
 import java.time.Instant;
+import java.util.Arrays;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -142,14 +143,31 @@ class WeddingApiIntegrationTests {
 	}
 
 	static Stream<Arguments> invalidEvents() {
-		return Stream.of(Arguments.of("end before start", Map.of("end", "2026-06-20T14:00"), "end"),
-				Arguments.of("unknown zone", Map.of("timeZone", "Mars/Base"), "timeZone"),
-				Arguments.of("unknown kind", Map.of("kind", "PARTY"), "kind"),
-				Arguments.of("bad RRULE", Map.of("recurrenceRule", "FREQ=SOMETIMES"), "recurrenceRule"),
-				Arguments.of("anchor in another wedding", Map.of("anchor", "OTHER_WEDDING_EVENT"), "anchor.eventId"),
-				Arguments.of("summary too long", Map.of("summary", "x".repeat(2001)), "summary"),
-				Arguments.of("no summary", Map.of("summary", " "), "summary"),
-				Arguments.of("date-time for all-day", Map.of("allDay", true), "start"));
+		return Stream
+			.of(Arguments.of("end before start", Map.of("end", "2026-06-20T14:00"), "end"),
+					Arguments.of("unknown zone", Map.of("timeZone", "Mars/Base"), "timeZone"),
+					Arguments.of("unknown kind", Map.of("kind", "PARTY"), "kind"),
+					Arguments.of("bad RRULE", Map.of("recurrenceRule", "FREQ=SOMETIMES"), "recurrenceRule"),
+					Arguments.of("anchor in another wedding", Map.of("anchor", "OTHER_WEDDING_EVENT"),
+							"anchor.eventId"),
+					Arguments.of("summary too long", Map.of("summary", "x".repeat(2001)), "summary"),
+					Arguments.of("no summary", Map.of("summary", " "), "summary"),
+					Arguments.of("date-time for all-day", Map.of("allDay", true), "start"),
+					Arguments.of("unknown status", Map.of("status", "MAYBE"), "status"),
+					Arguments.of("not a link", Map.of("url", "javascript:alert(1)"), "url"),
+					Arguments.of("unknown transparency", Map.of("transparency", "SEE-THROUGH"), "transparency"),
+					Arguments.of("unknown classification", Map.of("classification", "SECRET"), "classification"),
+					Arguments.of("exclusion of a single event", Map.of("exclusions", List.of("2026-06-27T14:00")),
+							"exclusions"),
+					Arguments.of("exclusion not a time",
+							Map.of("recurrenceRule", "FREQ=WEEKLY", "exclusions", List.of("next week")), "exclusions"),
+					Arguments.of("null addition", Map.of("additions", Arrays.asList((Object) null)), "additions"),
+					Arguments.of(
+							"unknown override status", Map
+								.of("recurrenceRule", "FREQ=WEEKLY", "overrides",
+										List.of(Map.of("recurrenceId", "2026-06-27T14:00", "start", "2026-06-27T15:00",
+												"end", "2026-06-27T16:00", "status", "POSTPONED"))),
+							"overrides.status"));
 	}
 
 	@Test
@@ -285,6 +303,56 @@ class WeddingApiIntegrationTests {
 	}
 
 	@Test
+	void shouldCarryExclusionsAdditionsOverridePlacesAndStatusesThroughCreateAndPatch() {
+		UUID wedding = wedding();
+		Map<String, Object> lessons = new HashMap<>(Map.of("kind", "MEETING", "summary", "Dance lesson", "location",
+				"Studio", "start", "2026-05-04T18:00", "end", "2026-05-04T19:00", "recurrenceRule",
+				"FREQ=WEEKLY;COUNT=6", "exclusions", List.of("2026-05-11T18:00"), "additions",
+				List.of("2026-06-20T11:00"), "url", "https://zoom.us/j/123456789"));
+		lessons.put("overrides", List.of(Map.of("recurrenceId", "2026-05-18T18:00", "start", "2026-05-19T19:00", "end",
+				"2026-05-19T20:00", "location", "Village hall", "status", "tentative")));
+		lessons.put("transparency", "TRANSPARENT");
+		lessons.put("classification", "PRIVATE");
+
+		JsonNode created = this.api.post("/api/weddings/" + wedding + "/events", lessons).expect(201).body();
+
+		JsonNode recurrence = created.get("recurrence");
+		// London is on BST in May and June: 18:00 local is 17:00 UTC
+		assertThat(recurrence.get("exclusions").valueStream().map(JsonNode::asString))
+			.containsExactly("2026-05-11T17:00:00Z");
+		assertThat(recurrence.get("additions").valueStream().map(JsonNode::asString))
+			.containsExactly("2026-06-20T10:00:00Z");
+		JsonNode override = recurrence.get("overrides").get(0);
+		assertThat(override.get("location").asString()).isEqualTo("Village hall");
+		assertThat(override.get("status").asString()).isEqualTo("TENTATIVE");
+		// left out, the override's summary is the series'
+		assertThat(override.get("summary").asString()).isEqualTo("Dance lesson");
+		assertThat(created.get("url").asString()).isEqualTo("https://zoom.us/j/123456789");
+		assertThat(created.get("transparency").asString()).isEqualTo("TRANSPARENT");
+		assertThat(created.get("classification").asString()).isEqualTo("PRIVATE");
+		UUID id = UUID.fromString(created.get("id").asString());
+		CalendarObject stored = this.parser.parse(this.events.find(id).orElseThrow().icalendar());
+		assertThat(stored.fields().exclusions()).containsExactly("2026-05-11T17:00:00Z");
+		assertThat(stored.fields().url()).isEqualTo("https://zoom.us/j/123456789");
+
+		JsonNode patched = this.api
+			.patch("/api/events/" + id,
+					Map.of("exclusions", List.of("2026-05-11T18:00", "2026-05-25T18:00"), "status", "CANCELLED", "url",
+							"", "classification", "PUBLIC"))
+			.expect(200)
+			.body();
+
+		assertThat(patched.get("recurrence").get("exclusions").valueStream().map(JsonNode::asString))
+			.containsExactly("2026-05-11T17:00:00Z", "2026-05-25T17:00:00Z");
+		assertThat(patched.get("status").asString()).isEqualTo("CANCELLED");
+		assertThat(patched.hasNonNull("url")).isFalse();
+		assertThat(patched.get("classification").asString()).isEqualTo("PUBLIC");
+		assertThat(patched.get("transparency").asString()).isEqualTo("TRANSPARENT");
+		assertThat(patched.get("recurrence").get("overrides").get(0).get("location").asString())
+			.isEqualTo("Village hall");
+	}
+
+	@Test
 	void shouldRenderABodyThatParsesBackToTheSameFields() {
 		UUID wedding = wedding();
 		Map<String, Object> recurring = Map.of("kind", "MEETING", "summary", "Weekly planning", "location", "Studio 4",
@@ -299,7 +367,7 @@ class WeddingApiIntegrationTests {
 		CalendarObject parsed = this.parser.parse(stored.icalendar());
 		assertThat(parsed.uid()).isEqualTo(stored.uid());
 		assertThat(parsed.kind()).isEqualTo(EventKind.MEETING);
-		assertThat(parsed.fields()).isEqualTo(this.events.find(stored.id()).orElseThrow().fields(parsed.overrides()));
+		assertThat(parsed.fields()).isEqualTo(this.events.find(stored.id()).orElseThrow().fields(parsed.fields()));
 		assertThat(parsed.timing()).isEqualTo(new EventTiming(Instant.parse("2026-05-06T22:00:00Z"),
 				Instant.parse("2026-05-06T23:00:00Z"), "America/New_York", false, false));
 		assertThat(parsed.overrides()).extracting(EventOverride::recurrenceId, EventOverride::summary)

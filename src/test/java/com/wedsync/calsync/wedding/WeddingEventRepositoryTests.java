@@ -50,7 +50,7 @@ class WeddingEventRepositoryTests {
 
 		WeddingEvent updated = this.events.updateFields(created.id(), moved, "ics-2", "h2");
 
-		assertThat(updated.fields(List.of())).isEqualTo(moved);
+		assertThat(updated.fields(new EventFields(null, null, null, null, null, null, List.of()))).isEqualTo(moved);
 		assertThat(updated.version()).isEqualTo(2);
 		assertThat(updated.icalendar()).isEqualTo("ics-2");
 		assertThat(updated.contentHash()).isEqualTo("h2");

@@ -8,6 +8,7 @@ import org.apache.http.client.methods.HttpPut;
 import org.apache.http.entity.ByteArrayEntity;
 import org.apache.http.entity.ContentType;
 
+import com.wedsync.calsync.caldav.PreconditionFailedException;
 import com.wedsync.calsync.caldav.WriteCondition;
 
 /** Conditional PUT and DELETE of calendar object resources (RFC 4791 section 5.3.2). */
@@ -22,6 +23,14 @@ final class ResourceWrites {
 	}
 
 	String put(URI href, String icalendar, WriteCondition condition) {
+		if (condition instanceof WriteCondition.IfMatch ifMatch && ifMatch.etag() == null) {
+			// Servers that rewrite what they store (DAViCal adds SCHEDULE-STATUS) answer
+			// a
+			// PUT without an ETag: the copy is unknown until read again, never
+			// overwritten
+			throw new PreconditionFailedException(
+					"No ETag is known for this copy (the server answered the last write without one)", href, 0);
+		}
 		HttpPut request = new HttpPut(href);
 		if (condition instanceof WriteCondition.IfMatch ifMatch) {
 			request.setHeader("If-Match", quoted(ifMatch.etag()));
@@ -42,6 +51,10 @@ final class ResourceWrites {
 	}
 
 	void delete(URI href, String etag) {
+		if (etag == null) {
+			throw new PreconditionFailedException(
+					"No ETag is known for this copy (the server answered the last write without one)", href, 0);
+		}
 		HttpDelete request = new HttpDelete(href);
 		request.setHeader("If-Match", quoted(etag));
 		DavResponse response = this.transport.send(request);

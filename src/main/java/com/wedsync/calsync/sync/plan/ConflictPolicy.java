@@ -28,8 +28,9 @@ public record ConflictPolicy(Map<EventKind, KindPolicy> byKind) {
 	}
 
 	/**
-	 * CEREMONY: summary, location and timing platform-authoritative, deletions reverted;
-	 * every other kind: calendar edits and deletions accepted.
+	 * CEREMONY: summary, location, timing and status platform-authoritative (a phone can
+	 * neither move nor cancel it), deletions reverted; every other kind: calendar edits
+	 * and deletions accepted.
 	 */
 	public static ConflictPolicy defaults() {
 		return of(Map.of());
@@ -50,7 +51,7 @@ public record ConflictPolicy(Map<EventKind, KindPolicy> byKind) {
 
 	static KindPolicy defaultFor(EventKind kind) {
 		if (kind == EventKind.CEREMONY) {
-			return new KindPolicy(Set.of(EventField.SUMMARY, EventField.LOCATION, EventField.TIMING),
+			return new KindPolicy(Set.of(EventField.SUMMARY, EventField.LOCATION, EventField.TIMING, EventField.STATUS),
 					CalendarDeletes.REVERT);
 		}
 		return KindPolicy.CALENDAR_EDITS_ACCEPTED;

@@ -7,7 +7,10 @@ public enum ApplyOutcome {
 	CREATED,
 	/** An event's content changed. */
 	UPDATED,
-	/** An event seen in another calendar was linked to this one as well (same UID). */
+	/**
+	 * The calendar's copy was linked to an event it already had (its resource was deleted
+	 * and made again).
+	 */
 	LINKED,
 	/** The event left this calendar; gone from the platform if no calendar holds it. */
 	DELETED,
@@ -16,6 +19,8 @@ public enum ApplyOutcome {
 	/**
 	 * A second href with a UID this calendar already holds; the first one stays linked.
 	 */
-	DUPLICATE
+	DUPLICATE,
+	/** Not an event (a task, a note): left alone, counted, never a dead letter. */
+	NOT_AN_EVENT
 
 }

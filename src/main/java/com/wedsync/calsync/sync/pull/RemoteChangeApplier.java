@@ -18,8 +18,9 @@ import org.springframework.stereotype.Component;
 /**
  * Applies one remote change of one calendar to the platform's events and the links. A
  * change is an ETag change <em>and</em> a content change: a new ETag over the same
- * normalised content only moves the link's ETag. One UID is one event per tenant, so a
- * UID seen in a second calendar is linked, not imported twice.
+ * normalised content only moves the link's ETag. The event is the calendar's own copy:
+ * the same UID in another calendar (an invitation that planner and vendor both hold) is
+ * another event, so an edit of one copy changes only that calendar's view.
  * <p>
  * Not thread-safe per calendar; callers run inside the caller's transaction.
  */
@@ -42,13 +43,14 @@ public class RemoteChangeApplier {
 		Optional<EventLink> link = this.links.findByHref(calendarId, href);
 		if (link.isPresent()) {
 			WeddingEvent linked = this.events.find(link.get().eventId()).orElseThrow();
-			if (linked.uid().equals(object.uid())) {
+			if (linked.uid().equals(object.uid()) && calendarId.equals(linked.originCalendarId())) {
 				return update(link.get(), etag, object);
 			}
-			// The href now holds another event: the old one left this calendar.
+			// The href now holds another event, or a copy imported before copies were
+			// each calendar's own still shares another calendar's: it leaves that one.
 			unlink(link.get());
 		}
-		Optional<WeddingEvent> sameUid = this.events.findByUid(tenantId, object.uid());
+		Optional<WeddingEvent> sameUid = this.events.findImported(tenantId, calendarId, object.uid());
 		if (sameUid.isEmpty()) {
 			WeddingEvent created = this.events.insert(tenantId, calendarId, object);
 			this.links.insert(created.id(), calendarId, href, etag, object.contentHash(), object.icalendar(),

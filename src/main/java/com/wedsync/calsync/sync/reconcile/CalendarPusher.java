@@ -2,9 +2,11 @@ package com.wedsync.calsync.sync.reconcile;
 
 import java.net.URI;
 import java.time.Instant;
+import java.util.List;
 import java.util.regex.Pattern;
 
 import com.wedsync.calsync.caldav.CalDavClient;
+import com.wedsync.calsync.caldav.CalendarResource;
 import com.wedsync.calsync.caldav.NotFoundException;
 import com.wedsync.calsync.caldav.WriteCondition;
 import com.wedsync.calsync.ical.CalendarObjectRenderer;
@@ -64,16 +66,32 @@ public class CalendarPusher {
 		this.links.update(link.id(), etag, ContentHash.of(body), body, event.version());
 	}
 
-	/** Deletes a calendar's copy and forgets the link; a copy already gone counts. */
+	/**
+	 * Deletes a calendar's copy and forgets the link; a copy already gone counts. A copy
+	 * whose ETag was never told (a server that rewrote our write) is read for it first.
+	 */
 	public void delete(CalDavClient client, EventLink link, String currentEtag) {
 		this.calendars.markAheadOfToken(link.calendarId(), Instant.now());
 		try {
-			client.delete(link.href(), currentEtag);
+			String etag = (currentEtag != null) ? currentEtag : currentEtag(client, link);
+			if (etag != null) {
+				client.delete(link.href(), etag);
+			}
 		}
 		catch (NotFoundException ex) {
 			// Already gone: the goal is reached.
 		}
 		this.links.delete(link.id());
+	}
+
+	private String currentEtag(CalDavClient client, EventLink link) {
+		Calendar calendar = this.calendars.find(link.calendarId()).orElseThrow();
+		return client.multiget(calendar.href(), List.of(link.href()))
+			.found()
+			.stream()
+			.findFirst()
+			.map(CalendarResource::etag)
+			.orElse(null);
 	}
 
 	/** Records that a calendar's copy now agrees with the platform without writing it. */

@@ -69,15 +69,15 @@ public class EventReconciler {
 	}
 
 	public void reconcile(ReconcileContext context, String uid) {
-		Optional<WeddingEvent> event = this.events.findByUid(context.tenantId(), uid)
+		Optional<WeddingEvent> event = this.events.findPlatformEvent(context.tenantId(), uid)
 			.flatMap((found) -> this.events.lockForUpdate(found.id()));
-		List<StagedChange> changes = this.staging.findForEvent(context.integrationId(),
-				event.map(WeddingEvent::id).orElse(null), uid);
-		if (event.isPresent() && event.get().weddingId() != null) {
-			this.weddingEvents.reconcile(context, event.get(), null, changes);
+		if (event.isPresent()) {
+			this.weddingEvents.reconcile(context, event.get(), null,
+					this.staging.findForEvent(context.integrationId(), event.get().id(), uid));
 			return;
 		}
-		UUID wedding = (event.isEmpty()) ? onlyWeddingOf(changes) : null;
+		List<StagedChange> changes = this.staging.findForImport(context.integrationId(), uid);
+		UUID wedding = onlyWeddingOf(context, uid, changes);
 		if (wedding != null) {
 			this.weddingEvents.reconcile(context, null, wedding, changes);
 			return;
@@ -110,10 +110,11 @@ public class EventReconciler {
 	/**
 	 * A new event made in a calendar joins that calendar's wedding, when the calendar
 	 * takes part in exactly one; in a calendar shared by several weddings it cannot be
-	 * placed.
+	 * placed. An event the calendar had before it joined a wedding stays its own.
 	 */
-	private UUID onlyWeddingOf(List<StagedChange> changes) {
-		if (changes.size() != 1 || changes.get(0).state() != StagingState.FETCHED) {
+	private UUID onlyWeddingOf(ReconcileContext context, String uid, List<StagedChange> changes) {
+		if (changes.size() != 1 || changes.get(0).state() != StagingState.FETCHED
+				|| this.events.findImported(context.tenantId(), changes.get(0).calendarId(), uid).isPresent()) {
 			return null;
 		}
 		List<Participant> weddings = this.participants.findByCalendar(changes.get(0).calendarId());

@@ -23,12 +23,13 @@ import com.wedsync.calsync.wedding.WeddingEventRepository;
 import org.springframework.stereotype.Component;
 
 /**
- * The common case of an initial import, for a whole chunk at once: UIDs no event of the
- * tenant has, each staged once, fetched, in a calendar that is not the calendar of
- * exactly one wedding. Each becomes a new event and its link, exactly as
- * {@link EventReconciler#reconcile} would make them, but with a handful of statements per
- * chunk instead of about ten round trips per event. Every other UID (known, in several
- * calendars, deleted, unparseable, joining a wedding) is left to the per-event path.
+ * The common case of an initial import, for a whole chunk at once: UIDs that are no
+ * wedding's and that the calendar never had, each staged once, fetched, in a calendar
+ * that is not the calendar of exactly one wedding. Each becomes a new event and its link,
+ * exactly as {@link EventReconciler#reconcile} would make them, but with a handful of
+ * statements per chunk instead of about ten round trips per event. Every other UID
+ * (known, in several calendars, deleted, unparseable, joining a wedding) is left to the
+ * per-event path.
  */
 @Component
 class NewEventImport {
@@ -54,14 +55,18 @@ class NewEventImport {
 
 	/** Imports what it can of {@code uids}; the UIDs it handled. */
 	Set<String> importNew(ReconcileContext context, List<String> uids) {
-		Set<String> known = this.events.existingUids(context.tenantId(), uids);
-		List<String> unknown = uids.stream().filter((uid) -> !known.contains(uid)).toList();
-		Map<String, List<StagedChange>> staged = this.staging.findUnlinkedByUids(context.integrationId(), unknown);
+		Map<String, Set<String>> known = this.events.existingUids(context.tenantId(), uids);
+		List<String> notOfTheWeddings = uids.stream()
+			.filter((uid) -> !known.getOrDefault(uid, Set.of()).contains(WeddingEventRepository.PLATFORM_SCOPE))
+			.toList();
+		Map<String, List<StagedChange>> staged = this.staging.findUnlinkedByUids(context.integrationId(),
+				notOfTheWeddings);
 		Map<UUID, Boolean> ofOneWedding = new HashMap<>();
 		Map<String, StagedChange> candidates = new LinkedHashMap<>();
 		staged.forEach((uid, list) -> {
 			StagedChange change = list.get(0);
-			if (list.size() == 1 && change.state() == StagingState.FETCHED && !ofOneWedding
+			boolean importedBefore = known.getOrDefault(uid, Set.of()).contains(change.calendarId().toString());
+			if (list.size() == 1 && change.state() == StagingState.FETCHED && !importedBefore && !ofOneWedding
 				.computeIfAbsent(change.calendarId(), (id) -> this.participants.findByCalendar(id).size() == 1)) {
 				candidates.put(uid, change);
 			}

@@ -115,6 +115,26 @@ public class SyncStagingRepository {
 	}
 
 	/**
+	 * The unsettled changes of a UID that no wedding has: those of hrefs linked to the
+	 * calendars' own (imported) copies with this UID, and those of unlinked hrefs holding
+	 * it. Each calendar's copy is its own event.
+	 */
+	public List<StagedChange> findForImport(UUID integrationId, String uid) {
+		return this.jdbc
+			.sql("SELECT s.* FROM sync_staging s JOIN event_link l ON l.calendar_id = s.calendar_id "
+					+ "AND l.href = s.href JOIN wedding_event e ON e.id = l.event_id WHERE e.uid = :uid "
+					+ "AND e.wedding_id IS NULL AND s.integration_id = :integration AND s.state IN ('FETCHED', 'GONE') "
+					+ "UNION ALL SELECT s.* FROM sync_staging s "
+					+ "WHERE s.integration_id = :integration AND s.uid = :uid AND s.state IN ('FETCHED', 'GONE') "
+					+ "AND NOT EXISTS (SELECT 1 FROM event_link l WHERE l.calendar_id = s.calendar_id "
+					+ "AND l.href = s.href) ORDER BY calendar_id, href")
+			.param("integration", integrationId)
+			.param("uid", uid)
+			.query(SyncStagingRepository::stagedChange)
+			.list();
+	}
+
+	/**
 	 * {@link #findForEvent} for many UIDs that no event has yet, in one query: their
 	 * unsettled changes in hrefs not linked to any event, by UID.
 	 */

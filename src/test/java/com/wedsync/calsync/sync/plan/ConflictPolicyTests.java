@@ -16,8 +16,9 @@ class ConflictPolicyTests {
 	void shouldProtectCeremonyTitlePlaceAndTimeByDefault() {
 		ConflictPolicy policy = ConflictPolicy.defaults();
 
-		assertThat(policy.forKind(EventKind.CEREMONY)).isEqualTo(new KindPolicy(
-				Set.of(EventField.SUMMARY, EventField.LOCATION, EventField.TIMING), CalendarDeletes.REVERT));
+		assertThat(policy.forKind(EventKind.CEREMONY)).isEqualTo(
+				new KindPolicy(Set.of(EventField.SUMMARY, EventField.LOCATION, EventField.TIMING, EventField.STATUS),
+						CalendarDeletes.REVERT));
 		for (EventKind kind : Set.of(EventKind.MEETING, EventKind.DEADLINE, EventKind.OTHER)) {
 			assertThat(policy.forKind(kind)).isEqualTo(new KindPolicy(Set.of(), CalendarDeletes.ACCEPT));
 		}

@@ -30,7 +30,8 @@ final class Events {
 		return new EventFields(EventKind.MEETING, "Weekly planning call", null, null,
 				timing("2027-02-01T17:00:00Z", "2027-02-01T17:30:00Z"), "FREQ=WEEKLY;COUNT=10",
 				List.of(new EventOverride("2027-02-08T17:00:00Z",
-						timing("2027-02-08T18:00:00Z", "2027-02-08T18:30:00Z"), "Weekly planning call", false)));
+						timing("2027-02-08T18:00:00Z", "2027-02-08T18:30:00Z"), "Weekly planning call", null, null,
+						null)));
 	}
 
 	static EventTiming timing(String start, String end) {

@@ -21,6 +21,10 @@ final class RandomEvents {
 
 	private static final String[] DESCRIPTIONS = { "Bring the rings", "Agenda attached", null };
 
+	@SuppressWarnings("unchecked")
+	private static final List<String>[] EXCLUSIONS = new List[] { List.of(), List.of("2027-06-19T13:00:00Z"),
+			List.of("2027-06-19T13:00:00Z", "2027-06-26T13:00:00Z") };
+
 	private static final List<EventTiming> TIMINGS = List.of(
 			Events.timing("2027-06-12T13:00:00Z", "2027-06-12T14:00:00Z"),
 			Events.timing("2027-06-12T13:30:00Z", "2027-06-12T14:30:00Z"),
@@ -53,17 +57,27 @@ final class RandomEvents {
 			case DESCRIPTION -> Events.withDescription(fields, pick(DESCRIPTIONS));
 			case TIMING -> Events.withTiming(fields, TIMINGS.get(this.random.nextInt(TIMINGS.size())));
 			case RECURRENCE -> recurrence();
+			case EXCLUSIONS -> empty().exclusions(pick(EXCLUSIONS)).build();
+			case STATUS -> empty().status(pick("CANCELLED", "TENTATIVE", null)).build();
+			case URL -> empty().url(pick("https://meet.example/abc", null)).build();
+			case TRANSPARENCY -> empty().transparency(pick("TRANSPARENT", null)).build();
+			case CLASSIFICATION -> empty().classification(pick("PRIVATE", null)).build();
 		};
 		return fields.with(field, value);
 	}
 
+	private static EventFields.Builder empty() {
+		return new EventFields(null, null, null, null, null, null, List.of()).toBuilder();
+	}
+
 	private EventFields recurrence() {
-		return switch (this.random.nextInt(4)) {
+		return switch (this.random.nextInt(5)) {
 			case 0 -> new EventFields(null, null, null, null, null, null, List.of());
+			case 4 -> empty().recurrenceRule("FREQ=WEEKLY;COUNT=4").additions(List.of("2027-06-30T13:00:00Z")).build();
 			case 1 -> new EventFields(null, null, null, null, null, "FREQ=WEEKLY;COUNT=4", List.of());
 			default -> new EventFields(null, null, null, null, null, "FREQ=WEEKLY;COUNT=4",
 					List.of(new EventOverride("2027-06-19T13:00:00Z", TIMINGS.get(this.random.nextInt(TIMINGS.size())),
-							"Rehearsal", this.random.nextBoolean())));
+							"Rehearsal", pick("Chapel", null), null, this.random.nextBoolean() ? "CANCELLED" : null)));
 		};
 	}
 

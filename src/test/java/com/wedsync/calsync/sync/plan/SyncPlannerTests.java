@@ -194,7 +194,7 @@ class SyncPlannerTests {
 	void shouldTakeAnOverrideEditedOnThePhone() {
 		EventFields base = weeklyMeeting();
 		EventOverride moved = new EventOverride("2027-02-08T17:00:00Z",
-				timing("2027-02-08T19:00:00Z", "2027-02-08T19:30:00Z"), "Weekly planning call", false);
+				timing("2027-02-08T19:00:00Z", "2027-02-08T19:30:00Z"), "Weekly planning call", null, null, null);
 		EventFields phone = withOverrides(base, List.of(moved));
 		EventFields platform = withDescription(base, "Agenda in the shared doc");
 
