@@ -4,12 +4,10 @@ import java.net.URI;
 import java.time.ZonedDateTime;
 import java.util.ArrayList;
 import java.util.HashMap;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.SortedSet;
 import java.util.TreeSet;
-import java.util.UUID;
 import java.util.function.Function;
 
 import io.micrometer.core.instrument.MeterRegistry;
@@ -67,11 +65,7 @@ class CalendarFidelityFunctionalTests {
 
 	CalDavTestServer server;
 
-	String tenant;
-
-	UUID integration;
-
-	Map<String, URI> calendars = new LinkedHashMap<>();
+	ParticipantCalendars wedding;
 
 	@BeforeEach
 	void setUp() {
@@ -87,8 +81,9 @@ class CalendarFidelityFunctionalTests {
 	void shouldShowEveryParticipantTheOccurrencesTheEditingCalendarShows(CalDavTestServer server) {
 		List<Item> corpus = FidelityCorpus.load();
 		assertThat(corpus).as("corpus items").hasSizeGreaterThanOrEqualTo(25);
-		givenAWeddingOfThreeCalendars(server);
-		URI couple = this.calendars.get("couple");
+		this.server = server;
+		this.wedding = ParticipantCalendars.create(this.api, server, this.jdbc, CALENDARS);
+		URI couple = this.wedding.calendars().get("couple");
 
 		corpus.forEach((item) -> item.initial().forEach((name, ics) -> server.putEvent(couple, name, ics)));
 		Map<String, List<String>> asStored = byUid(server.events(couple).values());
@@ -111,7 +106,7 @@ class CalendarFidelityFunctionalTests {
 			Map<String, List<String>> asStored, String when) {
 		Map<String, Map<String, List<String>>> copies = new HashMap<>();
 		for (String calendar : CALENDARS) {
-			copies.put(calendar, byUid(this.server.events(this.calendars.get(calendar)).values()));
+			copies.put(calendar, byUid(this.server.events(this.wedding.calendars().get(calendar)).values()));
 		}
 		SoftAssertions softly = new SoftAssertions();
 		for (Item item : corpus) {
@@ -161,43 +156,11 @@ class CalendarFidelityFunctionalTests {
 	private List<String> platform(String uid) {
 		return this.jdbc.queryForList(
 				"SELECT ics FROM wedding_event WHERE tenant_id = ? AND uid = ? AND deleted = FALSE", String.class,
-				this.tenant, uid);
-	}
-
-	// --- given: a wedding whose three participants see every kind of event
-
-	private void givenAWeddingOfThreeCalendars(CalDavTestServer server) {
-		this.server = server;
-		this.tenant = "tenant-fidelity-" + UUID.randomUUID().toString().substring(0, 8);
-		server.removeAllCalendars();
-		for (String name : CALENDARS) {
-			this.calendars.put(name, server.createCalendar(name + "-" + UUID.randomUUID().toString().substring(0, 6)));
-		}
-		this.integration = this.api.connect(server, this.tenant);
-		sync();
-		String wedding = this.api
-			.post("/api/weddings", Map.of("tenantId", this.tenant, "title", "Alice & Ben", "weddingDate", "2027-06-12",
-					"timeZone", "Europe/London"))
-			.expect(201)
-			.body()
-			.get("id")
-			.asString();
-		for (String name : CALENDARS) {
-			String calendarId = this.jdbc.queryForObject(
-					"SELECT id FROM calendar WHERE integration_id = ? AND href = ?", String.class, this.integration,
-					this.calendars.get(name).toString());
-			this.api.post("/api/weddings/" + wedding + "/participants",
-					Map.of("calendarId", calendarId, "role", name.toUpperCase(java.util.Locale.ROOT), "kinds",
-							List.of("CEREMONY", "MEETING", "DEADLINE", "OTHER")))
-				.expect(201);
-		}
+				this.wedding.tenant(), uid);
 	}
 
 	private JsonNode sync() {
-		JsonNode report = this.api.syncAndWait(this.integration);
-		assertThat(report.get("status").asString()).as(report.toString()).isEqualTo("COMPLETED");
-		assertThat(report.get("counts").get("deadLettered").asInt()).as(report.toString()).isZero();
-		return report;
+		return this.wedding.sync(this.api);
 	}
 
 	private void assertNoWritesOnNextSync() {

@@ -1,8 +1,10 @@
 /**
- * The pure planner of the two-way sync: from the base both sides last agreed on, the
- * platform's event and one calendar's copy to one {@link SyncAction}, under the
- * {@link ConflictPolicy} of the event's kind. No Spring, no I/O: the executor applies
- * what the planner decides.
+ * The pure planners of the two-way sync: {@link SyncPlanner}, from the base both sides
+ * last agreed on, the platform's event and one calendar's copy to one {@link SyncAction},
+ * under the {@link ConflictPolicy} of the event's kind; {@link CalendarWritePlanner},
+ * from what is known of a calendar's copy to the {@link CalendarWrite} that brings it in
+ * line with the platform. No Spring, no I/O: the executor applies what the planners
+ * decide.
  */
 @NullMarked
 package com.wedsync.calsync.sync.plan;

@@ -22,6 +22,7 @@ import com.wedsync.calsync.caldav.PreconditionFailedException;
 import com.wedsync.calsync.ical.CalendarObject;
 import com.wedsync.calsync.ical.CalendarObjectParser;
 import com.wedsync.calsync.ical.EventFields;
+import com.wedsync.calsync.sync.plan.CalendarWritePlanner;
 import com.wedsync.calsync.integration.Calendar;
 import com.wedsync.calsync.integration.CalendarRepository;
 import com.wedsync.calsync.integration.IntegrationRepository;
@@ -131,43 +132,94 @@ class PlatformPropagation {
 	}
 
 	/**
-	 * Brings one calendar in line with the platform.
+	 * Brings one calendar in line with the platform, as {@link CalendarWritePlanner}
+	 * decides.
 	 * @return the calendar's fresh copy when it changed meanwhile, to merge first
 	 */
 	private Optional<StagedChange> write(ReconcileContext context, Calendar calendar, WeddingEvent event,
 			EventFields fields, boolean shows, Map<UUID, Long> written) {
-		Optional<EventLink> link = this.links.findByEvent(event.id(), calendar.id());
+		KnownCopy copy = new KnownCopy(calendar.id(), event, shows, written);
 		CalDavClient client = context.sessions().forIntegration(calendar.integrationId());
-		if (!shows) {
-			if (link.isPresent()) {
-				this.pusher.delete(client, link.get(), link.get().etag());
+		return switch (CalendarWritePlanner.plan(fields, copy)) {
+			case NOTHING -> Optional.empty();
+			case MERGE_UNLINKED_COPY -> copy.unlinkedCopy;
+			case DELETE -> {
+				this.pusher.delete(client, copy.link.orElseThrow(), copy.link.orElseThrow().etag());
 				context.counts().deleted(ReconcileCounts.Direction.TO_CALENDAR);
+				yield Optional.empty();
 			}
-			return Optional.empty();
-		}
-		if (link.isEmpty()) {
-			Optional<StagedChange> copy = stagedCopy(calendar.id(), event);
-			if (copy.isPresent()) {
-				return copy; // the calendar holds a copy made by hand: link it, not a
-								// second one
+			case CREATE -> create(context, client, calendar, event, fields);
+			case UPDATE -> {
+				Optional<StagedChange> fresh = update(client, calendar, copy.link.orElseThrow(), event, fields);
+				if (fresh.isEmpty()) {
+					context.counts().updated(ReconcileCounts.Direction.TO_CALENDAR);
+				}
+				yield fresh;
 			}
-			try {
-				this.pusher.create(client, calendar, WeddingEventReconciler.state(event, fields), null, null);
-			}
-			catch (PreconditionFailedException ex) {
-				return ownCopy(client, calendar, event, ex);
-			}
-			context.counts().created(ReconcileCounts.Direction.TO_CALENDAR);
-			return Optional.empty();
+		};
+	}
+
+	private Optional<StagedChange> create(ReconcileContext context, CalDavClient client, Calendar calendar,
+			WeddingEvent event, EventFields fields) {
+		try {
+			this.pusher.create(client, calendar, WeddingEventReconciler.state(event, fields), null, null);
 		}
-		if (agrees(link.get(), event, fields, written)) {
-			return Optional.empty();
+		catch (PreconditionFailedException ex) {
+			return ownCopy(client, calendar, event, ex);
 		}
-		Optional<StagedChange> fresh = update(client, calendar, link.get(), event, fields);
-		if (fresh.isEmpty()) {
-			context.counts().updated(ReconcileCounts.Direction.TO_CALENDAR);
+		context.counts().created(ReconcileCounts.Direction.TO_CALENDAR);
+		return Optional.empty();
+	}
+
+	/** A calendar's copy of an event as the database knows it, looked up as asked. */
+	private final class KnownCopy implements CalendarWritePlanner.CalendarCopy {
+
+		private final UUID calendarId;
+
+		private final WeddingEvent event;
+
+		private final boolean shows;
+
+		private final Map<UUID, Long> written;
+
+		private final Optional<EventLink> link;
+
+		private Optional<StagedChange> unlinkedCopy = Optional.empty();
+
+		KnownCopy(UUID calendarId, WeddingEvent event, boolean shows, Map<UUID, Long> written) {
+			this.calendarId = calendarId;
+			this.event = event;
+			this.shows = shows;
+			this.written = written;
+			this.link = PlatformPropagation.this.links.findByEvent(event.id(), calendarId);
 		}
-		return fresh;
+
+		@Override
+		public boolean shows() {
+			return this.shows;
+		}
+
+		@Override
+		public boolean linked() {
+			return this.link.isPresent();
+		}
+
+		@Override
+		public boolean writtenThisSync() {
+			return Objects.equals(this.written.get(this.calendarId), this.event.version());
+		}
+
+		@Override
+		public EventFields linkedBase() {
+			return PlatformPropagation.this.parser.parse(this.link.orElseThrow().baseIcs()).fields();
+		}
+
+		@Override
+		public boolean holdsUnlinkedCopy() {
+			this.unlinkedCopy = stagedCopy(this.calendarId, this.event);
+			return this.unlinkedCopy.isPresent();
+		}
+
 	}
 
 	private boolean writable(Calendar calendar) {
@@ -189,21 +241,17 @@ class PlatformPropagation {
 	Optional<WeddingEvent> findCopy(UUID weddingId, UUID calendarId, CalendarObject remote) {
 		return this.events.findLive(weddingId)
 			.stream()
-			.filter((e) -> isCopy(e, remote))
+			.filter((e) -> CalendarWritePlanner.isCopy(fields(e), remote.fields()))
 			.filter((e) -> this.links.findByEvent(e.id(), calendarId).isEmpty())
 			.findFirst();
 	}
 
 	private Optional<StagedChange> stagedCopy(UUID calendarId, WeddingEvent event) {
+		EventFields platform = fields(event);
 		return this.staging.findUnlinkedFetched(calendarId)
 			.stream()
-			.filter((change) -> isCopy(event, this.parser.parse(change.icalendar())))
+			.filter((change) -> CalendarWritePlanner.isCopy(platform, this.parser.parse(change.icalendar()).fields()))
 			.findFirst();
-	}
-
-	private static boolean isCopy(WeddingEvent event, CalendarObject remote) {
-		return Objects.equals(event.summary(), remote.summary()) && Objects.equals(event.location(), remote.location())
-				&& event.timing().start().equals(remote.timing().start());
 	}
 
 	private Set<UUID> targets(WeddingEvent event) {
@@ -216,13 +264,6 @@ class PlatformPropagation {
 			}
 		}
 		return targets;
-	}
-
-	private boolean agrees(EventLink link, WeddingEvent event, EventFields fields, Map<UUID, Long> written) {
-		if (Objects.equals(written.get(link.calendarId()), event.version())) {
-			return true;
-		}
-		return this.parser.parse(link.baseIcs()).fields().equals(fields);
 	}
 
 	/**

@@ -123,24 +123,31 @@ class WeddingEventReconciler {
 				: CalendarSide.absent();
 		SyncAction action = this.planner.plan(base, platformSide, calendarSide);
 		Applied applied = action.accept(new RemoteChangeExecution(context, platform, weddingId, change, link, remote));
-		this.staging.markApplied(change.calendarId(), change.href(), applied.outcome());
+		this.staging.markApplied(change.calendarId(), change.href(), applied.change().name());
 		notice(context, change, applied);
 		return applied.event();
 	}
 
 	// In the chunk's transaction: whoever tells the platform records it with the change.
 	private void notice(ReconcileContext context, StagedChange change, Applied applied) {
-		if (applied.event() == null || "UNCHANGED".equals(applied.outcome())) {
+		if (applied.event() == null || applied.change() == PlatformChange.UNCHANGED) {
 			return;
 		}
 		WeddingEvent event = applied.event();
 		this.notices.publishEvent(new PlatformEventSynced(context.tenantId(), context.integrationId(),
 				change.calendarId(), event.weddingId(), event.id(), event.uid(),
-				PlatformEventSynced.Change.valueOf(applied.outcome()), event.version()));
+				PlatformEventSynced.Change.valueOf(applied.change().name()), event.version()));
 	}
 
-	/** The event after a remote change was applied, and what applying it did. */
-	private record Applied(WeddingEvent event, String outcome) {
+	/** The event after a remote change was applied, and what applying it did to it. */
+	private record Applied(WeddingEvent event, PlatformChange change) {
+	}
+
+	/** What applying a remote change did to the platform's event; recorded in staging. */
+	private enum PlatformChange {
+
+		CREATED, UPDATED, DELETED, UNCHANGED
+
 	}
 
 	/** Carries out the planner's action for one remote change. */
@@ -171,10 +178,10 @@ class WeddingEventReconciler {
 		@Override
 		public Applied noChange(SyncAction.NoChange action) {
 			if (this.event == null) {
-				return new Applied(null, "UNCHANGED");
+				return new Applied(null, PlatformChange.UNCHANGED);
 			}
 			linkToRemote(this.event);
-			return new Applied(this.event, "UNCHANGED");
+			return new Applied(this.event, PlatformChange.UNCHANGED);
 		}
 
 		@Override
@@ -190,13 +197,13 @@ class WeddingEventReconciler {
 				this.context.counts().updated(ReconcileCounts.Direction.TO_CALENDAR);
 				pusher.update(client(), current, this.change.icalendar(), this.change.etag(), state(result));
 			}
-			return new Applied(result, action.updatePlatform() ? "UPDATED" : "UNCHANGED");
+			return new Applied(result, action.updatePlatform() ? PlatformChange.UPDATED : PlatformChange.UNCHANGED);
 		}
 
 		@Override
 		public Applied createOnCalendar(SyncAction.CreateOnCalendar action) {
 			// A deletion of something this calendar never held: propagation creates it.
-			return new Applied(this.event, "UNCHANGED");
+			return new Applied(this.event, PlatformChange.UNCHANGED);
 		}
 
 		@Override
@@ -206,14 +213,14 @@ class WeddingEventReconciler {
 					this.remote.uid(), action.fields(), ics, ContentHash.of(ics), null);
 			this.context.counts().created(ReconcileCounts.Direction.TO_PLATFORM);
 			linkToRemote(created);
-			return new Applied(created, "CREATED");
+			return new Applied(created, PlatformChange.CREATED);
 		}
 
 		@Override
 		public Applied deleteOnCalendar(SyncAction.DeleteOnCalendar action) {
 			this.context.counts().deleted(ReconcileCounts.Direction.TO_CALENDAR);
 			pusher.delete(client(), this.link, this.change.etag());
-			return new Applied(this.event, "UNCHANGED");
+			return new Applied(this.event, PlatformChange.UNCHANGED);
 		}
 
 		@Override
@@ -221,7 +228,7 @@ class WeddingEventReconciler {
 			events.markDeleted(this.event.id());
 			links.delete(this.link.id());
 			this.context.counts().deleted(ReconcileCounts.Direction.TO_PLATFORM);
-			return new Applied(events.find(this.event.id()).orElseThrow(), "DELETED");
+			return new Applied(events.find(this.event.id()).orElseThrow(), PlatformChange.DELETED);
 		}
 
 		@Override
@@ -231,7 +238,7 @@ class WeddingEventReconciler {
 			// The calendar's last copy keeps its alarms and attendees for the
 			// re-created one.
 			pusher.create(client(), calendar(), state(this.event), this.link.baseIcs(), this.change.href());
-			return new Applied(this.event, "UNCHANGED");
+			return new Applied(this.event, PlatformChange.UNCHANGED);
 		}
 
 		@Override
@@ -241,7 +248,7 @@ class WeddingEventReconciler {
 			WeddingEvent restored = events.restore(this.event.id(), action.fields(), body.ics(), body.contentHash());
 			this.context.counts().created(ReconcileCounts.Direction.TO_PLATFORM);
 			linkToRemote(restored);
-			return new Applied(restored, "UPDATED");
+			return new Applied(restored, PlatformChange.UPDATED);
 		}
 
 		@Override
@@ -249,7 +256,7 @@ class WeddingEventReconciler {
 			if (this.link != null) {
 				links.delete(this.link.id());
 			}
-			return new Applied(this.event, "UNCHANGED");
+			return new Applied(this.event, PlatformChange.UNCHANGED);
 		}
 
 		private WeddingEvent updatePlatform(EventFields merged) {

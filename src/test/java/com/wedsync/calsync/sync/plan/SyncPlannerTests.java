@@ -93,6 +93,33 @@ class SyncPlannerTests {
 			.isEqualTo(new Apply(withSummary(platform, "Final tasting"), true, true, List.of()));
 	}
 
+	@Test
+	void shouldKeepAnOccurrenceDeletedOnAPhoneAndASeriesRenamedOnThePlatform() {
+		EventFields base = weeklyMeeting();
+		EventFields platform = withSummary(base, "Planning call (new agenda)");
+		EventFields phone = base.toBuilder().exclusions(List.of("2027-02-15T17:00:00Z")).build();
+
+		assertThat(plan(base, platform, LATER, phone, EARLIER)).isEqualTo(new Apply(
+				platform.toBuilder().exclusions(List.of("2027-02-15T17:00:00Z")).build(), true, true, List.of()));
+	}
+
+	@Test
+	void shouldRevertACeremonyCancelledOnAPhone() {
+		EventFields base = ceremony();
+		EventFields phone = base.toBuilder().status("CANCELLED").build();
+
+		assertThat(plan(base, base, T0, phone, LATER)).isEqualTo(new Apply(base, false, true,
+				List.of(new Conflict(EventField.STATUS, ConflictRule.PLATFORM_AUTHORITATIVE, null, "CANCELLED"))));
+	}
+
+	@Test
+	void shouldTakeAMeetingsVideoLinkAndShowAsFreeFromAPhone() {
+		EventFields base = meeting();
+		EventFields phone = base.toBuilder().url("https://zoom.us/j/1").transparency("TRANSPARENT").build();
+
+		assertThat(plan(base, base, T0, phone, LATER)).isEqualTo(new Apply(phone, true, false, List.of()));
+	}
+
 	// The same field changed on both sides
 
 	@Test
