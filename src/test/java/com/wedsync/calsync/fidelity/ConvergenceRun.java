@@ -5,6 +5,7 @@ import java.time.Instant;
 import java.time.LocalDateTime;
 import java.time.ZoneId;
 import java.time.ZonedDateTime;
+import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
@@ -46,6 +47,8 @@ final class ConvergenceRun {
 	private static final LocalDateTime FIRST_LESSON = LocalDateTime.parse("2027-03-01T18:00");
 
 	private static final int LESSONS = 6;
+
+	private static final DateTimeFormatter LOCAL = DateTimeFormatter.ofPattern("uuuuMMdd'T'HHmmss");
 
 	private static final ZonedDateTime FROM = ZonedDateTime.parse("2027-01-01T00:00:00Z");
 
@@ -175,15 +178,18 @@ final class ConvergenceRun {
 		String ics = PhoneEdits.unfold(copy.get().getValue());
 		boolean series = PhoneEdits.masterValue(ics, "RRULE").filter((rule) -> rule.contains("COUNT=")).isPresent();
 		Instant now = Instant.now();
-		Instant occurrence = FIRST_LESSON.plusWeeks(edit.occurrence()).atZone(LONDON).toInstant();
+		LocalDateTime local = FIRST_LESSON.plusWeeks(edit.occurrence());
+		Instant occurrence = local.atZone(LONDON).toInstant();
+		// in the master's DTSTART form, as iOS writes them: ical4j matches occurrences by
+		// the form they are written in, not by instant
+		String inLondon = ";TZID=Europe/London:" + local.format(LOCAL);
 		String edited = switch (edit.edit()) {
 			case SUMMARY -> PhoneEdits.setOnMaster(ics, "SUMMARY", "Lesson " + edit.value(), now);
 			case LOCATION -> PhoneEdits.setOnMaster(ics, "LOCATION", edit.value(), now);
 			case STATUS -> PhoneEdits.setOnMaster(ics, "STATUS", edit.value(), now);
-			case DELETE_OCCURRENCE ->
-				series ? PhoneEdits.addToMaster(ics, "EXDATE:" + PhoneEdits.utc(occurrence), now) : ics;
-			case MOVE_OCCURRENCE -> series ? PhoneEdits.addOverride(ics, uid, occurrence, occurrence.plusSeconds(3600),
-					"Lesson (moved)", edit.value(), now) : ics;
+			case DELETE_OCCURRENCE -> series ? PhoneEdits.addToMaster(ics, "EXDATE" + inLondon, now) : ics;
+			case MOVE_OCCURRENCE -> series ? PhoneEdits.addOverride(ics, uid, "RECURRENCE-ID" + inLondon,
+					occurrence.plusSeconds(3600), "Lesson (moved)", edit.value(), now) : ics;
 			case SPLIT -> series ? split(calendar, ics, occurrence, edit.occurrence(), now) : ics;
 			case DELETE -> null;
 		};

@@ -38,10 +38,13 @@ final class PhoneEdits {
 				(master) -> touch(master.replace("END:VEVENT\r\n", line + "\r\nEND:VEVENT\r\n"), now));
 	}
 
-	/** Adds an override (RECURRENCE-ID) moving one occurrence, unless it has one. */
-	static String addOverride(String icalendar, String uid, Instant occurrence, Instant start, String summary,
+	/**
+	 * Adds an override moving one occurrence, unless it has one.
+	 * @param recurrenceId the RECURRENCE-ID line, in the master's DTSTART form as iOS
+	 * writes it
+	 */
+	static String addOverride(String icalendar, String uid, String recurrenceId, Instant start, String summary,
 			String location, Instant now) {
-		String recurrenceId = "RECURRENCE-ID:" + UTC.format(occurrence);
 		if (icalendar.contains(recurrenceId)) {
 			return icalendar;
 		}
@@ -54,7 +57,7 @@ final class PhoneEdits {
 
 	/** The value of a property of the master, if it has one. */
 	static Optional<String> masterValue(String icalendar, String name) {
-		Matcher line = Pattern.compile("(?m)^" + name + "(?:;[^:\r\n]*)?:(.*)\r$").matcher(master(icalendar));
+		Matcher line = Pattern.compile("(?m)^" + name + "(?:;[^:\r\n]*)?:([^\r\n]*)").matcher(master(icalendar));
 		return line.find() ? Optional.of(line.group(1)) : Optional.empty();
 	}
 
@@ -71,10 +74,6 @@ final class PhoneEdits {
 				+ masterValue(icalendar, "LOCATION").map((l) -> "LOCATION:" + l + "\r\n").orElse("")
 				+ "X-WEDSYNC-KIND:MEETING\r\nEND:VEVENT\r\nEND:VCALENDAR\r\n";
 		return new String[] { cut, rest };
-	}
-
-	static String utc(Instant instant) {
-		return UTC.format(instant);
 	}
 
 	private static String master(String icalendar) {

@@ -24,10 +24,8 @@ final class ResourceWrites {
 
 	String put(URI href, String icalendar, WriteCondition condition) {
 		if (condition instanceof WriteCondition.IfMatch ifMatch && ifMatch.etag() == null) {
-			// Servers that rewrite what they store (DAViCal adds SCHEDULE-STATUS) answer
-			// a
-			// PUT without an ETag: the copy is unknown until read again, never
-			// overwritten
+			// a server that rewrote our last write (DAViCal adds SCHEDULE-STATUS) sent
+			// no ETag: the copy is read again before it is overwritten
 			throw new PreconditionFailedException(
 					"No ETag is known for this copy (the server answered the last write without one)", href, 0);
 		}

@@ -1,5 +1,7 @@
 package com.wedsync.calsync.sync.plan;
 
+import java.util.Objects;
+
 import com.wedsync.calsync.ical.EventFields;
 
 /**
@@ -54,8 +56,8 @@ public final class CalendarWritePlanner {
 	 * start and place. With no shared UID, nothing surer can be known.
 	 */
 	public static boolean isCopy(EventFields platform, EventFields remote) {
-		return java.util.Objects.equals(platform.summary(), remote.summary())
-				&& java.util.Objects.equals(platform.location(), remote.location())
+		return Objects.equals(platform.summary(), remote.summary())
+				&& Objects.equals(platform.location(), remote.location())
 				&& platform.timing().start().equals(remote.timing().start());
 	}
 

@@ -12,8 +12,6 @@ import com.wedsync.calsync.sync.pull.RemoteChangeApplier;
 import com.wedsync.calsync.sync.staging.StagedChange;
 import com.wedsync.calsync.sync.staging.StagingState;
 import com.wedsync.calsync.sync.staging.SyncStagingRepository;
-import com.wedsync.calsync.wedding.Participant;
-import com.wedsync.calsync.wedding.ParticipantRepository;
 import com.wedsync.calsync.wedding.WeddingEvent;
 import com.wedsync.calsync.wedding.WeddingEventRepository;
 
@@ -21,7 +19,7 @@ import org.springframework.stereotype.Component;
 
 /**
  * Reconciles one event, named by its UID, in one sync. Events of a wedding (and new ones
- * made in a calendar that belongs to exactly one wedding) are synced both ways by
+ * that join one, {@link WeddingOfNewEvent}) are synced both ways by
  * {@link WeddingEventReconciler}; events that belong to no wedding are the calendar's own
  * and are only imported ({@link RemoteChangeApplier}).
  */
@@ -32,8 +30,6 @@ public class EventReconciler {
 
 	private final SyncStagingRepository staging;
 
-	private final ParticipantRepository participants;
-
 	private final CalendarObjectParser parser;
 
 	private final RemoteChangeApplier importer;
@@ -42,13 +38,15 @@ public class EventReconciler {
 
 	private final NewEventImport newEvents;
 
-	EventReconciler(WeddingEventRepository events, SyncStagingRepository staging, ParticipantRepository participants,
-			CalendarObjectParser parser, RemoteChangeApplier importer, WeddingEventReconciler weddingEvents,
-			NewEventImport newEvents) {
+	private final WeddingOfNewEvent weddingOfNewEvent;
+
+	EventReconciler(WeddingEventRepository events, SyncStagingRepository staging, CalendarObjectParser parser,
+			RemoteChangeApplier importer, WeddingEventReconciler weddingEvents, NewEventImport newEvents,
+			WeddingOfNewEvent weddingOfNewEvent) {
 		this.newEvents = newEvents;
+		this.weddingOfNewEvent = weddingOfNewEvent;
 		this.events = events;
 		this.staging = staging;
-		this.participants = participants;
 		this.parser = parser;
 		this.importer = importer;
 		this.weddingEvents = weddingEvents;
@@ -77,9 +75,9 @@ public class EventReconciler {
 			return;
 		}
 		List<StagedChange> changes = this.staging.findForImport(context.integrationId(), uid);
-		UUID wedding = onlyWeddingOf(context, uid, changes);
-		if (wedding != null) {
-			this.weddingEvents.reconcile(context, null, wedding, changes);
+		Optional<UUID> wedding = this.weddingOfNewEvent.of(context.tenantId(), uid, changes);
+		if (wedding.isPresent()) {
+			this.weddingEvents.reconcile(context, null, wedding.get(), changes);
 			return;
 		}
 		for (StagedChange change : changes) {
@@ -105,20 +103,6 @@ public class EventReconciler {
 			}
 		}
 		this.staging.markApplied(change.calendarId(), change.href(), outcome.name());
-	}
-
-	/**
-	 * A new event made in a calendar joins that calendar's wedding, when the calendar
-	 * takes part in exactly one; in a calendar shared by several weddings it cannot be
-	 * placed. An event the calendar had before it joined a wedding stays its own.
-	 */
-	private UUID onlyWeddingOf(ReconcileContext context, String uid, List<StagedChange> changes) {
-		if (changes.size() != 1 || changes.get(0).state() != StagingState.FETCHED
-				|| this.events.findImported(context.tenantId(), changes.get(0).calendarId(), uid).isPresent()) {
-			return null;
-		}
-		List<Participant> weddings = this.participants.findByCalendar(changes.get(0).calendarId());
-		return (weddings.size() == 1) ? weddings.get(0).weddingId() : null;
 	}
 
 }

@@ -28,8 +28,8 @@ import org.springframework.stereotype.Component;
  * that is not the calendar of exactly one wedding. Each becomes a new event and its link,
  * exactly as {@link EventReconciler#reconcile} would make them, but with a handful of
  * statements per chunk instead of about ten round trips per event. Every other UID
- * (known, in several calendars, deleted, unparseable, joining a wedding) is left to the
- * per-event path.
+ * (known, in several calendars, deleted, unparseable, joining a wedding, continuing a
+ * series cut on a phone) is left to the per-event path.
  */
 @Component
 class NewEventImport {
@@ -44,8 +44,11 @@ class NewEventImport {
 
 	private final CalendarObjectParser parser;
 
+	private final WeddingOfNewEvent weddingOfNewEvent;
+
 	NewEventImport(WeddingEventRepository events, EventLinkRepository links, SyncStagingRepository staging,
-			ParticipantRepository participants, CalendarObjectParser parser) {
+			ParticipantRepository participants, CalendarObjectParser parser, WeddingOfNewEvent weddingOfNewEvent) {
+		this.weddingOfNewEvent = weddingOfNewEvent;
 		this.events = events;
 		this.links = links;
 		this.staging = staging;
@@ -71,11 +74,17 @@ class NewEventImport {
 				candidates.put(uid, change);
 			}
 		});
+		// the rest of a series cut on a planner's phone joins that series' wedding
+		Map<UUID, WeddingOfNewEvent.CutSeries> cutSeries = new HashMap<>();
+		candidates.values()
+			.forEach((change) -> cutSeries.computeIfAbsent(change.calendarId(), this.weddingOfNewEvent::cutSeries));
 		// parsing is pure CPU, most of an import's own time: on the common pool's cores
 		List<NewEvent> imported = candidates.entrySet()
 			.parallelStream()
 			.map((candidate) -> newEvent(candidate.getKey(), candidate.getValue()))
 			.filter(Objects::nonNull)
+			.filter((
+					event) -> cutSeries.get(event.change().calendarId()).continuedBy(event.object().fields()).isEmpty())
 			.toList();
 		List<UUID> ids = this.events.insertAll(context.tenantId(),
 				imported.stream().map((event) -> event.change().calendarId()).toList(),

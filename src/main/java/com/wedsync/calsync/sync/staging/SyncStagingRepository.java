@@ -9,6 +9,7 @@ import java.util.EnumMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.UUID;
 
 import org.springframework.jdbc.core.JdbcTemplate;
@@ -223,6 +224,16 @@ public class SyncStagingRepository {
 				counts.put(StagingState.valueOf(rs.getString("state")), rs.getInt("n"));
 			});
 		return counts;
+	}
+
+	/**
+	 * The body this sync fetched for an href, if it fetched one and has not applied it.
+	 */
+	public Optional<String> fetchedBody(UUID calendarId, URI href) {
+		return this.jdbc.sql("SELECT ics FROM sync_staging WHERE calendar_id = ? AND href = ? AND state = 'FETCHED'")
+			.params(calendarId, href.toString())
+			.query(String.class)
+			.optional();
 	}
 
 	public List<StagedChange> findByCalendar(UUID calendarId, Collection<StagingState> states) {

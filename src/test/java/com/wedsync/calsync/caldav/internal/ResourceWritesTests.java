@@ -76,6 +76,15 @@ class ResourceWritesTests {
 	}
 
 	@Test
+	void shouldNeverSendAnIfMatchWithoutAnEtag() {
+		assertThatExceptionOfType(PreconditionFailedException.class)
+			.isThrownBy(() -> this.client.put(this.href, ICS, WriteCondition.ifMatch(null)));
+		assertThatExceptionOfType(PreconditionFailedException.class)
+			.isThrownBy(() -> this.client.delete(this.href, null));
+		assertThat(this.server.getAllServeEvents()).as("requests sent").isEmpty();
+	}
+
+	@Test
 	void shouldReportAFailedPreconditionOnPutAndDelete() {
 		this.server.stubFor(put(urlEqualTo("/cal/event.ics")).willReturn(aResponse().withStatus(412)));
 		this.server.stubFor(delete(urlEqualTo("/cal/event.ics")).willReturn(aResponse().withStatus(412)));
