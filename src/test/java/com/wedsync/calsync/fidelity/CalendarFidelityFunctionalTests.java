@@ -52,6 +52,10 @@ class CalendarFidelityFunctionalTests {
 
 	private static final List<String> CALENDARS = List.of("couple", "planner", "vendor");
 
+	/** What a calendar's copy carries for itself: never copied to another calendar. */
+	private static final String[] PER_CALENDAR = { "BEGIN:VALARM", "ATTENDEE", "ORGANIZER", "X-APPLE-", "X-MOZ-",
+			"X-GOOGLE-" };
+
 	@LocalServerPort
 	int port;
 
@@ -134,9 +138,29 @@ class CalendarFidelityFunctionalTests {
 				softly.assertThat(occurrences(platform(uid)))
 					.as("%s %s: the platform's occurrences of %s", item, when, uid)
 					.containsExactlyElementsOf(shown);
+				assertPerCalendarThingsStay(softly, item + " " + when, bodies,
+						copies.get("couple").getOrDefault(uid, List.of()));
+				for (String other : List.of("planner", "vendor")) {
+					copies.get(other)
+						.getOrDefault(uid, List.of())
+						.forEach((copy) -> softly.assertThat(PhoneEdits.unfold(copy))
+							.as("%s %s: %s's copy of %s gets nothing of the couple's own", item, when, other, uid)
+							.doesNotContain(PER_CALENDAR));
+				}
 			});
 		}
 		softly.assertAll();
+	}
+
+	/** The couple's alarms and attendees are still on the couple's copy. */
+	private static void assertPerCalendarThingsStay(SoftAssertions softly, String what, List<String> written,
+			List<String> held) {
+		String heldText = PhoneEdits.unfold(String.join("", held));
+		for (String marker : List.of("BEGIN:VALARM", "ATTENDEE")) {
+			if (written.stream().anyMatch((ics) -> ics.contains(marker))) {
+				softly.assertThat(heldText).as("%s: the couple's copy keeps its %s", what, marker).contains(marker);
+			}
+		}
 	}
 
 	private static SortedSet<Occurrence> occurrences(List<String> bodies) {
