@@ -21,6 +21,7 @@ import com.wedsync.calsync.integration.IntegrationConnector;
 import com.wedsync.calsync.integration.IntegrationRepository;
 import com.wedsync.calsync.observability.SyncActivityMetrics;
 import com.wedsync.calsync.realtime.SyncProgressListener;
+import com.wedsync.calsync.sync.plan.EventPlanner;
 import com.wedsync.calsync.sync.plan.SyncPlanner;
 import com.wedsync.calsync.sync.pull.RemoteChangeDetector;
 import com.wedsync.calsync.sync.reconcile.EventReconciler;
@@ -43,6 +44,8 @@ import org.springframework.batch.infrastructure.item.database.builder.JdbcPaging
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
+import org.springframework.batch.infrastructure.support.transaction.ResourcelessTransactionManager;
+import org.springframework.transaction.support.AbstractPlatformTransactionManager;
 import org.springframework.transaction.PlatformTransactionManager;
 
 /**
@@ -77,7 +80,7 @@ class CalendarSyncJobConfiguration {
 			.next(detectChangesStep)
 			.next(fetchRemoteStep);
 		for (EventKind kind : EventKind.values()) {
-			job = job.next(reconcileStep(kind, jobRepository, transactionManager, reconcileKeysReader, reconcileWriter,
+			job = job.next(reconcileStep(kind, jobRepository, reconcileKeysReader, reconcileWriter,
 					reconcileSkipListener, properties, syncProgress));
 		}
 		// The log context first, so the other listeners' lines carry the execution id.
@@ -162,13 +165,12 @@ class CalendarSyncJobConfiguration {
 	 * first): the order is the job's flow, so it is guaranteed and visible in the step
 	 * executions (a partitioned step would run its partitions in no defined order).
 	 */
-	private Step reconcileStep(EventKind kind, JobRepository jobRepository,
-			PlatformTransactionManager transactionManager, ReconcileKeysReader reconcileKeysReader,
+	private Step reconcileStep(EventKind kind, JobRepository jobRepository, ReconcileKeysReader reconcileKeysReader,
 			ReconcileWriter reconcileWriter, ReconcileSkipListener reconcileSkipListener, SyncJobProperties properties,
 			SyncProgressListener syncProgress) {
 		return new StepBuilder(ReconcileSteps.name(kind), jobRepository)
 			.<String, String>chunk(properties.applyChunkSize())
-			.transactionManager(transactionManager)
+			.transactionManager(noChunkTransaction())
 			.reader(reconcileKeysReader)
 			.writer(reconcileWriter)
 			.listener(reconcileWriter)
@@ -179,6 +181,19 @@ class CalendarSyncJobConfiguration {
 			.listener(new FailureReasonListener())
 			.listener(syncProgress)
 			.build();
+	}
+
+	/**
+	 * A reconcile chunk writes to calendars, and no database transaction may stay open
+	 * across a CalDAV request: the chunk runs without one (and without transaction
+	 * synchronization, so no connection is bound to the thread for the chunk), and each
+	 * event's work commits in short transactions of its own. The job repository keeps its
+	 * own transactions.
+	 */
+	private static PlatformTransactionManager noChunkTransaction() {
+		ResourcelessTransactionManager none = new ResourcelessTransactionManager();
+		none.setTransactionSynchronization(AbstractPlatformTransactionManager.SYNCHRONIZATION_NEVER);
+		return none;
 	}
 
 	/** The events of the class the running step is named after. */
@@ -211,6 +226,11 @@ class CalendarSyncJobConfiguration {
 	@Bean
 	SyncPlanner syncPlanner(SyncJobProperties properties) {
 		return new SyncPlanner(properties.conflictPolicy());
+	}
+
+	@Bean
+	EventPlanner eventPlanner(SyncPlanner syncPlanner) {
+		return new EventPlanner(syncPlanner);
 	}
 
 	@Bean

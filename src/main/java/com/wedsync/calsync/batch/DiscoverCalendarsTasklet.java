@@ -64,8 +64,7 @@ class DiscoverCalendarsTasklet implements Tasklet {
 			contribution.incrementWriteCount(known.size());
 		}
 		catch (UnauthorizedException ex) {
-			this.integrations.markAuthFailed(this.integrationId,
-					"The server refused the credentials; replace the app-specific password");
+			this.integrations.markAuthFailed(this.integrationId, UnauthorizedException.REPLACE_PASSWORD);
 			throw ex;
 		}
 		return RepeatStatus.FINISHED;

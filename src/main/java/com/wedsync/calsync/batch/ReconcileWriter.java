@@ -9,7 +9,7 @@ import com.wedsync.calsync.integration.IntegrationRepository;
 import com.wedsync.calsync.observability.SyncActivityMetrics;
 import com.wedsync.calsync.sync.reconcile.CalDavSessions;
 import com.wedsync.calsync.sync.reconcile.EventReconciler;
-import com.wedsync.calsync.sync.reconcile.ReconcileContext;
+import com.wedsync.calsync.sync.reconcile.ReconcileRun;
 import com.wedsync.calsync.sync.reconcile.ReconcileCounts;
 
 import org.springframework.batch.core.ExitStatus;
@@ -19,9 +19,11 @@ import org.springframework.batch.infrastructure.item.Chunk;
 import org.springframework.batch.infrastructure.item.ItemWriter;
 
 /**
- * Reconciles a chunk of events and adds what it did to the sync's counts, in the chunk's
- * transaction. CalDAV sessions (one per account a wedding's calendars live on) stay open
- * for the step. The metrics count the writes under the kind the step reconciles.
+ * Reconciles a chunk of events and adds what each event did to the sync's counts once it
+ * is committed. The chunk holds no transaction (the step's transaction manager is
+ * resourceless): CalDAV requests never run inside one. CalDAV sessions (one per account a
+ * wedding's calendars live on) stay open for the step. The metrics count the writes under
+ * the kind the step reconciles.
  */
 class ReconcileWriter implements ItemWriter<String>, StepExecutionListener {
 
@@ -65,15 +67,17 @@ class ReconcileWriter implements ItemWriter<String>, StepExecutionListener {
 
 	@Override
 	public void write(Chunk<? extends String> uids) {
-		ReconcileCounts counts = new ReconcileCounts();
-		ReconcileContext context = new ReconcileContext(this.integrationId, this.tenantId, this.sessions, counts);
-		this.reconciler.reconcileAll(context, List.copyOf(uids.getItems()));
-		this.syncRuns.addCounts(this.syncId, new SyncCounts(0, counts.getCreated(), counts.getUpdated(),
-				counts.getDeleted(), counts.getConflicts(), 0));
-		record(counts);
+		ReconcileRun run = new ReconcileRun(this.integrationId, this.tenantId, this.sessions);
+		this.reconciler.reconcileAll(run, List.copyOf(uids.getItems()), this::record);
 	}
 
+	/** Adds what one committed piece of work did to the sync's counts and the metrics. */
 	private void record(ReconcileCounts counts) {
+		SyncCounts done = new SyncCounts(0, counts.getCreated(), counts.getUpdated(), counts.getDeleted(),
+				counts.getConflicts(), 0);
+		if (!done.equals(SyncCounts.NONE)) {
+			this.syncRuns.addCounts(this.syncId, done);
+		}
 		for (ReconcileCounts.Direction direction : ReconcileCounts.Direction.values()) {
 			for (ReconcileCounts.Action action : ReconcileCounts.Action.values()) {
 				this.metrics.eventsApplied(direction.name(), action.name(), this.kind.name(),

@@ -8,6 +8,9 @@ import java.net.URI;
  */
 public class UnauthorizedException extends DavException {
 
+	/** What an integration whose credentials a server refused is marked with. */
+	public static final String REPLACE_PASSWORD = "The server refused the credentials; replace the app-specific password";
+
 	public UnauthorizedException(String message, URI url, int status) {
 		super(message, url, status);
 	}

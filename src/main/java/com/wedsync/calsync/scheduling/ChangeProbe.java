@@ -100,8 +100,7 @@ class ChangeProbe {
 		}
 		catch (UnauthorizedException ex) {
 			logger.warn("Integration " + integration.id() + ": the server refused the credentials; polling stops");
-			this.integrations.markAuthFailed(integration.id(),
-					"The server refused the credentials; replace the app-specific password");
+			this.integrations.markAuthFailed(integration.id(), UnauthorizedException.REPLACE_PASSWORD);
 			this.schedule.remove(integration.id());
 			return ProbeOutcome.FAILED;
 		}

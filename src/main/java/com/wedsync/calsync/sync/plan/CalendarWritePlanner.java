@@ -23,9 +23,6 @@ public final class CalendarWritePlanner {
 		/** Whether a copy there is linked to the event. */
 		boolean linked();
 
-		/** Whether this sync already gave the linked copy the event's current version. */
-		boolean writtenThisSync();
-
 		/** The fields the linked copy and the platform last agreed on. */
 		EventFields linkedBase();
 
@@ -45,7 +42,7 @@ public final class CalendarWritePlanner {
 		if (!copy.linked()) {
 			return copy.holdsUnlinkedCopy() ? CalendarWrite.MERGE_UNLINKED_COPY : CalendarWrite.CREATE;
 		}
-		if (copy.writtenThisSync() || copy.linkedBase().equals(platform)) {
+		if (copy.linkedBase().equals(platform)) {
 			return CalendarWrite.NOTHING;
 		}
 		return CalendarWrite.UPDATE;

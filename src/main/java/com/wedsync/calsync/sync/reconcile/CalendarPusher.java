@@ -17,6 +17,8 @@ import com.wedsync.calsync.sync.status.EventLink;
 import com.wedsync.calsync.sync.status.EventLinkRepository;
 
 import org.springframework.stereotype.Component;
+import org.springframework.transaction.PlatformTransactionManager;
+import org.springframework.transaction.support.TransactionTemplate;
 
 /**
  * Writes platform events to calendars, never blindly: a new resource with
@@ -24,7 +26,8 @@ import org.springframework.stereotype.Component;
  * The link records exactly what was written (ETag, content hash, body), which is how the
  * next sync recognises its own writes and never applies them back. A
  * {@link com.wedsync.calsync.caldav.PreconditionFailedException} leaves the link as it
- * was: the caller re-fetches and merges.
+ * was: the caller re-fetches and merges. Each request runs outside any database
+ * transaction (callers hold none) and what it wrote is recorded right after it.
  */
 @Component
 public class CalendarPusher {
@@ -37,10 +40,14 @@ public class CalendarPusher {
 
 	private final CalendarRepository calendars;
 
-	CalendarPusher(CalendarObjectRenderer renderer, EventLinkRepository links, CalendarRepository calendars) {
+	private final TransactionTemplate transaction;
+
+	CalendarPusher(CalendarObjectRenderer renderer, EventLinkRepository links, CalendarRepository calendars,
+			PlatformTransactionManager transactionManager) {
 		this.renderer = renderer;
 		this.links = links;
 		this.calendars = calendars;
+		this.transaction = new TransactionTemplate(transactionManager);
 	}
 
 	/**
@@ -53,8 +60,10 @@ public class CalendarPusher {
 		String body = this.renderer.render(event.uid(), event.fields(), template);
 		this.calendars.markAheadOfToken(calendar.id(), Instant.now());
 		String etag = client.put(target, body, WriteCondition.create());
-		this.links.findByHref(calendar.id(), target).ifPresent((stale) -> this.links.delete(stale.id()));
-		this.links.insert(event.id(), calendar.id(), target, etag, ContentHash.of(body), body, event.version());
+		this.transaction.executeWithoutResult((status) -> {
+			this.links.findByHref(calendar.id(), target).ifPresent((stale) -> this.links.delete(stale.id()));
+			this.links.insert(event.id(), calendar.id(), target, etag, ContentHash.of(body), body, event.version());
+		});
 	}
 
 	/** Replaces a calendar's copy, keeping everything the platform does not model. */

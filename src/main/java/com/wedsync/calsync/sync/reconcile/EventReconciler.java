@@ -4,6 +4,7 @@ import java.util.List;
 import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
+import java.util.function.Consumer;
 
 import com.wedsync.calsync.ical.CalendarObject;
 import com.wedsync.calsync.ical.CalendarObjectParser;
@@ -16,12 +17,14 @@ import com.wedsync.calsync.wedding.WeddingEvent;
 import com.wedsync.calsync.wedding.WeddingEventRepository;
 
 import org.springframework.stereotype.Component;
+import org.springframework.transaction.PlatformTransactionManager;
+import org.springframework.transaction.support.TransactionTemplate;
 
 /**
  * Reconciles one event, named by its UID, in one sync. Events of a wedding (and new ones
  * that join one, {@link WeddingOfNewEvent}) are synced both ways by
- * {@link WeddingEventReconciler}; events that belong to no wedding are the calendar's own
- * and are only imported ({@link RemoteChangeApplier}).
+ * {@link WeddingEventSync}; events that belong to no wedding are the calendar's own and
+ * are only imported ({@link RemoteChangeApplier}).
  */
 @Component
 public class EventReconciler {
@@ -34,15 +37,18 @@ public class EventReconciler {
 
 	private final RemoteChangeApplier importer;
 
-	private final WeddingEventReconciler weddingEvents;
+	private final WeddingEventSync weddingEvents;
 
 	private final NewEventImport newEvents;
 
 	private final WeddingOfNewEvent weddingOfNewEvent;
 
+	private final TransactionTemplate transaction;
+
 	EventReconciler(WeddingEventRepository events, SyncStagingRepository staging, CalendarObjectParser parser,
-			RemoteChangeApplier importer, WeddingEventReconciler weddingEvents, NewEventImport newEvents,
-			WeddingOfNewEvent weddingOfNewEvent) {
+			RemoteChangeApplier importer, WeddingEventSync weddingEvents, NewEventImport newEvents,
+			WeddingOfNewEvent weddingOfNewEvent, PlatformTransactionManager transactionManager) {
+		this.transaction = new TransactionTemplate(transactionManager);
 		this.newEvents = newEvents;
 		this.weddingOfNewEvent = weddingOfNewEvent;
 		this.events = events;
@@ -55,33 +61,41 @@ public class EventReconciler {
 	/**
 	 * Reconciles a chunk of events: new calendar events in bulk ({@link NewEventImport}),
 	 * the rest one by one. A single UID (a chunk retried item by item) always goes the
-	 * per-event way.
+	 * per-event way. No transaction spans the chunk: each piece of work commits on its
+	 * own and hands what it did to {@code done} once committed, so the counts are true
+	 * however far a failing chunk got.
 	 */
-	public void reconcileAll(ReconcileContext context, List<String> uids) {
-		Set<String> imported = (uids.size() > 1) ? this.newEvents.importNew(context, uids) : Set.of();
+	public void reconcileAll(ReconcileRun run, List<String> uids, Consumer<ReconcileCounts> done) {
+		Set<String> imported = Set.of();
+		if (uids.size() > 1) {
+			ReconcileContext context = run.context();
+			imported = this.transaction.execute((status) -> this.newEvents.importNew(context, uids));
+			done.accept(context.counts());
+		}
 		for (String uid : uids) {
 			if (!imported.contains(uid)) {
+				ReconcileContext context = run.context();
 				reconcile(context, uid);
+				done.accept(context.counts());
 			}
 		}
 	}
 
 	public void reconcile(ReconcileContext context, String uid) {
-		Optional<WeddingEvent> event = this.events.findPlatformEvent(context.tenantId(), uid)
-			.flatMap((found) -> this.events.lockForUpdate(found.id()));
+		Optional<WeddingEvent> event = this.events.findPlatformEvent(context.tenantId(), uid);
 		if (event.isPresent()) {
-			this.weddingEvents.reconcile(context, event.get(), null,
+			this.weddingEvents.reconcile(context, event.get(), null, uid,
 					this.staging.findForEvent(context.integrationId(), event.get().id(), uid));
 			return;
 		}
 		List<StagedChange> changes = this.staging.findForImport(context.integrationId(), uid);
 		Optional<UUID> wedding = this.weddingOfNewEvent.of(context.tenantId(), uid, changes);
 		if (wedding.isPresent()) {
-			this.weddingEvents.reconcile(context, null, wedding.get(), changes);
+			this.weddingEvents.reconcile(context, null, wedding.get(), uid, changes);
 			return;
 		}
 		for (StagedChange change : changes) {
-			importChange(context, change);
+			this.transaction.executeWithoutResult((status) -> importChange(context, change));
 		}
 	}
 

@@ -3,8 +3,9 @@ package com.wedsync.calsync.sync.reconcile;
 import java.util.UUID;
 
 /**
- * One reconciliation run: the integration whose sync it is, its tenant, the CalDAV
- * sessions it may open (a wedding's calendars can be on other accounts) and what it did.
+ * One piece of reconciliation work (an event, or a chunk's bulk import): the integration
+ * whose sync it is, its tenant, the CalDAV sessions it may open (a wedding's calendars
+ * can be on other accounts) and what it did.
  */
 public record ReconcileContext(UUID integrationId, String tenantId, CalDavSessions sessions, ReconcileCounts counts) {
 }

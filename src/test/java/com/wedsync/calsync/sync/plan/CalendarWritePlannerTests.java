@@ -20,40 +20,34 @@ class CalendarWritePlannerTests {
 
 	@Test
 	void shouldCreateTheEventWhereItShouldShowAndNothingHoldsIt() {
-		assertThat(CalendarWritePlanner.plan(PLATFORM, new Copy(true, false, null, null, false)))
+		assertThat(CalendarWritePlanner.plan(PLATFORM, new Copy(true, false, null, false)))
 			.isEqualTo(CalendarWrite.CREATE);
 	}
 
 	@Test
 	void shouldMergeACopyMadeByHandInsteadOfCreatingASecond() {
-		assertThat(CalendarWritePlanner.plan(PLATFORM, new Copy(true, false, null, null, true)))
+		assertThat(CalendarWritePlanner.plan(PLATFORM, new Copy(true, false, null, true)))
 			.isEqualTo(CalendarWrite.MERGE_UNLINKED_COPY);
 	}
 
 	@Test
 	void shouldUpdateALinkedCopyBehindThePlatform() {
-		assertThat(CalendarWritePlanner.plan(PLATFORM,
-				new Copy(true, true, false, withSummary(PLATFORM, "Tasting (old)"), null)))
+		assertThat(
+				CalendarWritePlanner.plan(PLATFORM, new Copy(true, true, withSummary(PLATFORM, "Tasting (old)"), null)))
 			.isEqualTo(CalendarWrite.UPDATE);
 	}
 
 	@Test
 	void shouldWriteNothingToACopyThatAgrees() {
-		assertThat(CalendarWritePlanner.plan(PLATFORM, new Copy(true, true, false, PLATFORM, null)))
-			.isEqualTo(CalendarWrite.NOTHING);
-	}
-
-	@Test
-	void shouldWriteNothingToACopyThisSyncAlreadyWroteWithoutParsingItsBase() {
-		assertThat(CalendarWritePlanner.plan(PLATFORM, new Copy(true, true, true, null, null)))
+		assertThat(CalendarWritePlanner.plan(PLATFORM, new Copy(true, true, PLATFORM, null)))
 			.isEqualTo(CalendarWrite.NOTHING);
 	}
 
 	@Test
 	void shouldDeleteTheCopyOfACalendarThatNoLongerShowsTheEvent() {
-		assertThat(CalendarWritePlanner.plan(PLATFORM, new Copy(false, true, null, null, null)))
+		assertThat(CalendarWritePlanner.plan(PLATFORM, new Copy(false, true, null, null)))
 			.isEqualTo(CalendarWrite.DELETE);
-		assertThat(CalendarWritePlanner.plan(PLATFORM, new Copy(false, false, null, null, null)))
+		assertThat(CalendarWritePlanner.plan(PLATFORM, new Copy(false, false, null, null)))
 			.isEqualTo(CalendarWrite.NOTHING);
 	}
 
@@ -69,13 +63,8 @@ class CalendarWritePlannerTests {
 	/**
 	 * Answers what it was given; a {@code null} answer is a question that must not come.
 	 */
-	private record Copy(boolean shows, boolean linked, Boolean written, EventFields base,
+	private record Copy(boolean shows, boolean linked, EventFields base,
 			Boolean unlinked) implements CalendarWritePlanner.CalendarCopy {
-
-		@Override
-		public boolean writtenThisSync() {
-			return answer(this.written, "writtenThisSync");
-		}
 
 		@Override
 		public EventFields linkedBase() {

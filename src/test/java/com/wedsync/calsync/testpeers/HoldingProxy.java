@@ -1,0 +1,113 @@
+package com.wedsync.calsync.testpeers;
+
+import java.net.URI;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.atomic.AtomicReference;
+
+import com.github.tomakehurst.wiremock.WireMockServer;
+import com.github.tomakehurst.wiremock.client.WireMock;
+import com.github.tomakehurst.wiremock.extension.ResponseDefinitionTransformerV2;
+import com.github.tomakehurst.wiremock.http.ResponseDefinition;
+import com.github.tomakehurst.wiremock.stubbing.ServeEvent;
+
+import static com.github.tomakehurst.wiremock.client.WireMock.aResponse;
+import static com.github.tomakehurst.wiremock.client.WireMock.anyUrl;
+import static com.github.tomakehurst.wiremock.core.WireMockConfiguration.options;
+
+/**
+ * A WireMock proxy in front of a CalDAV test server that can hold the next PUT: the
+ * request waits, before it reaches the server, until the test lets it go. What the
+ * service does while one of its writes is in flight can then be looked at.
+ */
+public final class HoldingProxy implements AutoCloseable {
+
+	private final WireMockServer server;
+
+	private final Gate gate = new Gate();
+
+	public HoldingProxy(URI target) {
+		this.server = new WireMockServer(options().dynamicPort().disableRequestJournal().extensions(this.gate));
+		this.server.start();
+		this.server.stubFor(WireMock.any(anyUrl()).willReturn(aResponse().proxiedFrom(target.toString())));
+	}
+
+	public URI baseUrl() {
+		return URI.create(this.server.baseUrl() + "/");
+	}
+
+	/** The next PUT waits until {@link #release()}. */
+	public void holdNextPut() {
+		this.gate.arm();
+	}
+
+	/** Whether a PUT is being held now. */
+	public boolean holding() {
+		return this.gate.holding;
+	}
+
+	/**
+	 * The PUTs received so far; a client that gave up on a held PUT and tried again shows
+	 * as one more.
+	 */
+	public int puts() {
+		return this.gate.puts.get();
+	}
+
+	public void release() {
+		this.gate.released.get().countDown();
+	}
+
+	@Override
+	public void close() {
+		release();
+		this.server.stop();
+	}
+
+	private static final class Gate implements ResponseDefinitionTransformerV2 {
+
+		private volatile boolean armed;
+
+		private volatile boolean holding;
+
+		private final AtomicInteger puts = new AtomicInteger();
+
+		private final AtomicReference<CountDownLatch> released = new AtomicReference<>(new CountDownLatch(0));
+
+		void arm() {
+			this.released.set(new CountDownLatch(1));
+			this.armed = true;
+		}
+
+		@Override
+		public String getName() {
+			return "put-gate";
+		}
+
+		@Override
+		public ResponseDefinition transform(ServeEvent serveEvent) {
+			boolean put = "PUT".equals(serveEvent.getRequest().getMethod().getName());
+			if (put) {
+				this.puts.incrementAndGet();
+			}
+			if (this.armed && put) {
+				this.armed = false;
+				this.holding = true;
+				try {
+					// bounded, so a test that fails never leaves the proxy's thread stuck
+					this.released.get().await(2, TimeUnit.MINUTES);
+				}
+				catch (InterruptedException ex) {
+					Thread.currentThread().interrupt();
+				}
+				finally {
+					this.holding = false;
+				}
+			}
+			return serveEvent.getResponseDefinition();
+		}
+
+	}
+
+}
