@@ -67,14 +67,15 @@ class ReconcileWriter implements ItemWriter<String>, StepExecutionListener {
 
 	@Override
 	public void write(Chunk<? extends String> uids) {
-		ReconcileRun run = new ReconcileRun(this.integrationId, this.tenantId, this.sessions);
+		ReconcileRun run = new ReconcileRun(this.integrationId, this.tenantId, ReconcileSteps.name(this.kind),
+				this.sessions);
 		this.reconciler.reconcileAll(run, List.copyOf(uids.getItems()), this::record);
 	}
 
 	/** Adds what one committed piece of work did to the sync's counts and the metrics. */
 	private void record(ReconcileCounts counts) {
 		SyncCounts done = new SyncCounts(0, counts.getCreated(), counts.getUpdated(), counts.getDeleted(),
-				counts.getConflicts(), 0);
+				counts.getConflicts(), counts.getDeadLettered());
 		if (!done.equals(SyncCounts.NONE)) {
 			this.syncRuns.addCounts(this.syncId, done);
 		}

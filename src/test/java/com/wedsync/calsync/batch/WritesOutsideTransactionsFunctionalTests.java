@@ -16,7 +16,7 @@ import com.wedsync.calsync.support.ApplicationTest;
 import com.wedsync.calsync.support.CalSyncApi;
 import com.wedsync.calsync.testpeers.CalDavTestServer;
 import com.wedsync.calsync.testpeers.CalDavTestServers;
-import com.wedsync.calsync.testpeers.HoldingProxy;
+import com.wedsync.calsync.testpeers.InterceptingProxy;
 
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
@@ -48,7 +48,7 @@ class WritesOutsideTransactionsFunctionalTests {
 		CalSyncApi api = new CalSyncApi(this.port);
 		CalDavTestServer radicale = CalDavTestServers.radicale();
 		URI calendar = radicale.createCalendar("planner-" + UUID.randomUUID().toString().substring(0, 6));
-		try (HoldingProxy proxy = new HoldingProxy(radicale.baseUrl())) {
+		try (InterceptingProxy proxy = new InterceptingProxy(radicale.baseUrl())) {
 			UUID integration = api.connect(radicale, proxy.baseUrl(), "tenant-held");
 			api.syncAndWait(integration);
 			String wedding = api
@@ -109,7 +109,7 @@ class WritesOutsideTransactionsFunctionalTests {
 	}
 
 	/** The calendar as the service knows it: through the proxy. */
-	private String calendarId(HoldingProxy proxy, URI calendar) {
+	private String calendarId(InterceptingProxy proxy, URI calendar) {
 		return this.jdbc.queryForObject("SELECT id FROM calendar WHERE href = ?", String.class,
 				proxy.baseUrl().resolve(calendar.getRawPath()).toString());
 	}

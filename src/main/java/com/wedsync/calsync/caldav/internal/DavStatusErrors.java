@@ -1,6 +1,7 @@
 package com.wedsync.calsync.caldav.internal;
 
 import java.net.URI;
+import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.ZonedDateTime;
@@ -21,6 +22,9 @@ import com.wedsync.calsync.caldav.UnauthorizedException;
  */
 final class DavStatusErrors {
 
+	/** How much of a refusal's body a dead letter keeps, in characters. */
+	private static final int ANSWER_LENGTH = 500;
+
 	private DavStatusErrors() {
 	}
 
@@ -29,6 +33,26 @@ final class DavStatusErrors {
 	}
 
 	static DavException toException(String operation, DavResponse response, Clock clock) {
+		return typed(operation, response, clock).withServerAnswer(answer(response.body()));
+	}
+
+	/**
+	 * The start of a body as printable text, for a dead letter; {@code null} if empty.
+	 */
+	static String answer(byte[] body) {
+		if (body == null || body.length == 0) {
+			return null;
+		}
+		String text = new String(body, 0, Math.min(body.length, ANSWER_LENGTH * 4), StandardCharsets.UTF_8);
+		StringBuilder printable = new StringBuilder();
+		text.codePoints()
+			.limit(ANSWER_LENGTH)
+			.forEach((c) -> printable.appendCodePoint(Character.isISOControl(c) ? ' ' : c));
+		String answer = printable.toString().strip();
+		return answer.isEmpty() ? null : answer;
+	}
+
+	private static DavException typed(String operation, DavResponse response, Clock clock) {
 		URI url = response.url();
 		int status = response.status();
 		String message = operation + " failed";

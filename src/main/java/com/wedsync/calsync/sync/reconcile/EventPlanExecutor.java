@@ -15,6 +15,8 @@ import com.wedsync.calsync.caldav.DavException;
 import com.wedsync.calsync.caldav.MultigetResult;
 import com.wedsync.calsync.caldav.PreconditionFailedException;
 import com.wedsync.calsync.caldav.UnauthorizedException;
+import com.wedsync.calsync.deadletter.DeadLetter;
+import com.wedsync.calsync.deadletter.DeadLetterRepository;
 import com.wedsync.calsync.ical.CalendarObjectParser;
 import com.wedsync.calsync.ical.ContentHash;
 import com.wedsync.calsync.ical.EventFields;
@@ -79,12 +81,16 @@ class EventPlanExecutor {
 
 	private final ApplicationEventPublisher notices;
 
+	private final DeadLetterRepository deadLetters;
+
 	private final TransactionTemplate transaction;
 
 	EventPlanExecutor(WeddingEventRepository events, WeddingRepository weddings, EventLinkRepository links,
 			SyncStagingRepository staging, SyncOutbox outbox, IntegrationRepository integrations, CalendarPusher pusher,
 			ConflictRecorder conflicts, EventRenderer renderer, CalendarObjectParser parser,
-			ApplicationEventPublisher notices, PlatformTransactionManager transactionManager) {
+			ApplicationEventPublisher notices, DeadLetterRepository deadLetters,
+			PlatformTransactionManager transactionManager) {
+		this.deadLetters = deadLetters;
 		this.events = events;
 		this.weddings = weddings;
 		this.links = links;
@@ -249,6 +255,10 @@ class EventPlanExecutor {
 			return fresh;
 		}
 		catch (DavException ex) {
+			if (ex.refusesTheItem()) {
+				park(context, calendar, event, ex);
+				return Optional.empty();
+			}
 			if (calendar.integrationId().equals(context.integrationId())) {
 				throw ex;
 			}
@@ -307,6 +317,26 @@ class EventPlanExecutor {
 			}
 		}
 		return Optional.empty();
+	}
+
+	/**
+	 * The server refused this one write (a value it cannot hold, a calendar it will not
+	 * let us write, a name taken by something else): the event is parked for that
+	 * calendar with the server's answer, and its outbox row goes with it, so later syncs
+	 * do not send the same refused write again; a replay, or the next platform change,
+	 * writes it anew. The sync goes on with the other events and calendars.
+	 */
+	private void park(ReconcileContext context, Calendar calendar, WeddingEvent event, DavException refusal) {
+		String answer = (refusal.getServerAnswer() != null)
+				? refusal.getMessage() + "; the server answered: " + refusal.getServerAnswer() : refusal.getMessage();
+		this.transaction.executeWithoutResult((status) -> {
+			this.deadLetters.park(new DeadLetter(calendar.integrationId(), calendar.id(), null, event.uid(),
+					context.step(), event.icalendar(), refusal.getClass().getName(), answer));
+			this.outbox.remove(event.id(), calendar.id());
+		});
+		context.counts().deadLettered();
+		logger.warn("Calendar " + calendar.id() + " refused event " + event.id() + ", parked as a dead letter: "
+				+ refusal.getMessage());
 	}
 
 	/** The calendar holds the event's current version: its outbox row goes. */

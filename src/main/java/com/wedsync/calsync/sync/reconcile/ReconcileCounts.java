@@ -29,6 +29,8 @@ public final class ReconcileCounts {
 
 	private final Map<String, Integer> conflictsByRule = new TreeMap<>();
 
+	private int deadLettered;
+
 	void created(Direction direction) {
 		add(direction, Action.CREATE);
 	}
@@ -39,6 +41,10 @@ public final class ReconcileCounts {
 
 	void deleted(Direction direction) {
 		add(direction, Action.DELETE);
+	}
+
+	void deadLettered() {
+		this.deadLettered++;
 	}
 
 	void conflict(String rule) {
@@ -73,6 +79,11 @@ public final class ReconcileCounts {
 
 	public int getConflicts() {
 		return this.conflictsByRule.values().stream().mapToInt(Integer::intValue).sum();
+	}
+
+	/** Writes a server refused, parked as dead letters. */
+	public int getDeadLettered() {
+		return this.deadLettered;
 	}
 
 	private int total(Action action) {

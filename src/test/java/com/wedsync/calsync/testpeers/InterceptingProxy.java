@@ -2,6 +2,7 @@ package com.wedsync.calsync.testpeers;
 
 import java.net.URI;
 import java.util.concurrent.CountDownLatch;
+import java.util.regex.Pattern;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicReference;
@@ -14,23 +15,44 @@ import com.github.tomakehurst.wiremock.stubbing.ServeEvent;
 
 import static com.github.tomakehurst.wiremock.client.WireMock.aResponse;
 import static com.github.tomakehurst.wiremock.client.WireMock.anyUrl;
+import static com.github.tomakehurst.wiremock.client.WireMock.put;
+import static com.github.tomakehurst.wiremock.client.WireMock.urlPathMatching;
 import static com.github.tomakehurst.wiremock.core.WireMockConfiguration.options;
 
 /**
- * A WireMock proxy in front of a CalDAV test server that can hold the next PUT: the
- * request waits, before it reaches the server, until the test lets it go. What the
- * service does while one of its writes is in flight can then be looked at.
+ * A WireMock proxy in front of a CalDAV test server that can hold the next PUT (the
+ * request waits, before it reaches the server, until the test lets it go, so what the
+ * service does while one of its writes is in flight can be looked at) and refuse the PUTs
+ * of one resource with a status of the test's choosing, as a server refuses what it
+ * cannot hold.
  */
-public final class HoldingProxy implements AutoCloseable {
+public final class InterceptingProxy implements AutoCloseable {
 
 	private final WireMockServer server;
 
 	private final Gate gate = new Gate();
 
-	public HoldingProxy(URI target) {
+	private final URI target;
+
+	public InterceptingProxy(URI target) {
+		this.target = target;
 		this.server = new WireMockServer(options().dynamicPort().disableRequestJournal().extensions(this.gate));
 		this.server.start();
 		this.server.stubFor(WireMock.any(anyUrl()).willReturn(aResponse().proxiedFrom(target.toString())));
+	}
+
+	/**
+	 * PUTs of resources whose name ends with {@code name} get this answer from now on.
+	 */
+	public void refusePuts(String name, int status, String body) {
+		this.server.stubFor(put(urlPathMatching(".*" + Pattern.quote(name))).atPriority(1)
+			.willReturn(aResponse().withStatus(status).withHeader("Content-Type", "text/plain").withBody(body)));
+	}
+
+	/** Every request reaches the server again. */
+	public void stopRefusing() {
+		this.server.resetAll();
+		this.server.stubFor(WireMock.any(anyUrl()).willReturn(aResponse().proxiedFrom(this.target.toString())));
 	}
 
 	public URI baseUrl() {
