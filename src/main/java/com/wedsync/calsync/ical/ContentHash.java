@@ -10,10 +10,10 @@ import java.util.Locale;
 import java.util.Set;
 
 /**
- * The normalised content hash of a calendar object (DESIGN.md §5: a change is an etag
- * change <em>and</em> a content hash change). Servers rewrite DTSTAMP, PRODID,
- * LAST-MODIFIED and CREATED, refold lines and reorder properties and components without
- * any change a person made; none of that changes the hash.
+ * The normalised content hash of a calendar object (a change is an etag change
+ * <em>and</em> a content hash change). Servers rewrite DTSTAMP, PRODID, LAST-MODIFIED and
+ * CREATED, refold lines and reorder properties and components without any change a person
+ * made; none of that changes the hash.
  * <p>
  * Works on the text alone, without building the ical4j model, so the sync engine can hash
  * what it is about to write as cheaply as what it read.

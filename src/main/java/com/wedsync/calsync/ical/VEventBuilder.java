@@ -123,8 +123,8 @@ final class VEventBuilder {
 	}
 
 	/**
-	 * Always DTSTART and DTEND, never DURATION: iCloud rejects a PUT without DTEND
-	 * (DESIGN.md §6). The template's lines are kept only when they already were that.
+	 * Always DTSTART and DTEND, never DURATION: iCloud rejects a PUT without DTEND. The
+	 * template's lines are kept only when they already were that.
 	 */
 	private void addTiming(List<String> lines, Optional<RawComponent> raw, EventTiming timing, boolean unchanged) {
 		Optional<String> start = raw.flatMap((event) -> event.line("DTSTART"));

@@ -2,7 +2,7 @@ package com.wedsync.calsync.observability;
 
 /**
  * Every metric name the service publishes, in one place so dashboards and alert rules
- * have a single source. Names start with {@code calsync_} (DESIGN.md section 8).
+ * have a single source. Names start with {@code calsync_}.
  */
 public final class CalSyncMetrics {
 

@@ -29,11 +29,10 @@ import org.springframework.stereotype.Component;
 
 /**
  * Decides whether a poll needs a sync, for the price of one PROPFIND Depth 1 on the
- * calendar home (DESIGN.md section 5, "cheapest first"). The listing is compared with the
- * committed state, not recorded, so an unchanged poll leaves no trace in the database,
- * but for one thing: the first unchanged poll after a sync that needed a report commits
- * the ctag it listed with the committed sync-token, so later polls ask for the ctag
- * alone.
+ * calendar home (cheapest first). The listing is compared with the committed state, not
+ * recorded, so an unchanged poll leaves no trace in the database, but for one thing: the
+ * first unchanged poll after a sync that needed a report commits the ctag it listed with
+ * the committed sync-token, so later polls ask for the ctag alone.
  */
 @Component
 class ChangeProbe {

@@ -36,12 +36,12 @@ import com.wedsync.calsync.caldav.TransportException;
 import com.wedsync.calsync.observability.CalSyncMetrics;
 
 /**
- * The one place where CalDAV requests are retried, broken and throttled (DESIGN.md
- * section 7). Per host (iCloud partition hosts are separate hosts): a retry with jittered
- * exponential backoff that honours Retry-After, and a circuit breaker. Per host: a rate
- * limiter; per account on a host, a second one on the hosts that throttle per account
- * (iCloud: {@code account-limited-hosts}). Every attempt passes the circuit breaker, then
- * the rate limiters, then goes on the wire.
+ * The one place where CalDAV requests are retried, broken and throttled. Per host (iCloud
+ * partition hosts are separate hosts): a retry with jittered exponential backoff that
+ * honours Retry-After, and a circuit breaker. Per host: a rate limiter; per account on a
+ * host, a second one on the hosts that throttle per account (iCloud:
+ * {@code account-limited-hosts}). Every attempt passes the circuit breaker, then the rate
+ * limiters, then goes on the wire.
  * <p>
  * Retried: no answer at all ({@link TransportException}: timeouts, resets, empty
  * answers), 5xx, and 429. Every other status is returned at once, so a 412 or 404 reaches

@@ -9,7 +9,7 @@ import com.wedsync.calsync.ical.EventKind;
 
 /**
  * The {@link KindPolicy} of every {@link EventKind}. Ceremonies are the one kind whose
- * title, place and time a phone must not move (DESIGN.md §5).
+ * title, place and time a phone must not move.
  *
  * @param byKind a policy for every kind
  */

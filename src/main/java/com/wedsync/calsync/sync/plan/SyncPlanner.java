@@ -16,9 +16,8 @@ import org.jspecify.annotations.Nullable;
 
 /**
  * Plans the sync of one event with one calendar's copy: a three-way merge against the
- * base both sides last agreed on, field by field, under the policy of the event's kind
- * (DESIGN.md §5). A pure function, like vdirsyncer's planner: the executor does the
- * writes.
+ * base both sides last agreed on, field by field, under the policy of the event's kind. A
+ * pure function, like vdirsyncer's planner: the executor does the writes.
  */
 public final class SyncPlanner {
 

@@ -89,16 +89,18 @@ class EventStateLoader {
 		for (Participant participant : this.participants.findByWedding(wedding)) {
 			shows.put(participant.calendarId(), participant.kinds());
 		}
+		Map<UUID, EventLink> linked = new LinkedHashMap<>();
 		if (event != null) {
-			this.links.findByEventId(event.id()).forEach((link) -> shows.putIfAbsent(link.calendarId(), Set.of()));
+			this.links.findByEventId(event.id()).forEach((link) -> linked.put(link.calendarId(), link));
 		}
+		linked.keySet().forEach((calendarId) -> shows.putIfAbsent(calendarId, Set.of()));
 		changes.forEach((change) -> shows.putIfAbsent(change.calendarId(), Set.of()));
 		Map<UUID, Calendar> calendars = new LinkedHashMap<>();
 		List<CalendarCopy> copies = new ArrayList<>();
 		shows.forEach((calendarId, kinds) -> {
 			Calendar calendar = this.calendars.find(calendarId).orElseThrow();
 			calendars.put(calendarId, calendar);
-			copies.add(new CalendarCopy(calendarId, kinds, writable(calendar), linkedCopy(event, calendarId),
+			copies.add(new CalendarCopy(calendarId, kinds, writable(calendar), linkedCopy(linked.get(calendarId)),
 					() -> handMadeCopies(calendarId)));
 		});
 		return new LoadedEvent(event, wedding, (event != null) ? event.uid() : uid, changes, calendars,
@@ -114,14 +116,10 @@ class EventStateLoader {
 				(remote != null) ? change.icalendar() : null, (link != null) ? link.baseIcs() : null);
 	}
 
-	private LinkedCopy linkedCopy(WeddingEvent event, UUID calendarId) {
-		if (event == null) {
-			return null;
-		}
-		return this.links.findByEvent(event.id(), calendarId)
-			.map((link) -> new LinkedCopy(link.href(), link.etag(), link.baseIcs(),
-					this.parser.parse(link.baseIcs()).fields()))
-			.orElse(null);
+	private LinkedCopy linkedCopy(EventLink link) {
+		return (link != null)
+				? new LinkedCopy(link.href(), link.etag(), link.baseIcs(), this.parser.parse(link.baseIcs()).fields())
+				: null;
 	}
 
 	private boolean writable(Calendar calendar) {
