@@ -19,6 +19,7 @@ import com.wedsync.calsync.observability.SkippedItems;
 import com.wedsync.calsync.integration.CalendarRepository;
 import com.wedsync.calsync.integration.IntegrationConnector;
 import com.wedsync.calsync.integration.IntegrationRepository;
+import com.wedsync.calsync.observability.OutOfMemoryWatch;
 import com.wedsync.calsync.observability.SyncActivityMetrics;
 import com.wedsync.calsync.realtime.SyncProgressListener;
 import com.wedsync.calsync.sync.plan.EventPlanner;
@@ -75,7 +76,7 @@ class CalendarSyncJobConfiguration {
 			Step discoverCalendarsStep, Step detectChangesStep, Step fetchRemoteStep, Step commitSyncStateStep,
 			ReconcileKeysReader reconcileKeysReader, ReconcileWriter reconcileWriter,
 			ReconcileSkipListener reconcileSkipListener, SyncJobProperties properties, SyncRunRepository syncRuns,
-			SyncProgressListener syncProgress, SyncActivityMetrics metrics) {
+			SyncProgressListener syncProgress, SyncActivityMetrics metrics, OutOfMemoryWatch outOfMemory) {
 		SimpleJobBuilder job = new JobBuilder(JOB_NAME, jobRepository).start(discoverCalendarsStep)
 			.next(detectChangesStep)
 			.next(fetchRemoteStep);
@@ -91,6 +92,7 @@ class CalendarSyncJobConfiguration {
 			.listener((JobExecutionListener) syncProgress)
 			.listener(new SyncRunStatusListener(syncRuns))
 			.listener(new SyncRunMetricsListener(syncRuns, metrics))
+			.listener(outOfMemory)
 			.build();
 	}
 

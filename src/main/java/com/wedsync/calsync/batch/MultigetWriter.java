@@ -18,6 +18,7 @@ import org.apache.commons.logging.LogFactory;
 import com.wedsync.calsync.caldav.CalDavClient;
 import com.wedsync.calsync.caldav.CalendarResource;
 import com.wedsync.calsync.caldav.MultigetResult;
+import com.wedsync.calsync.caldav.UnreadableAnswerException;
 import com.wedsync.calsync.deadletter.DeadLetter;
 import com.wedsync.calsync.deadletter.DeadLetterRepository;
 import com.wedsync.calsync.ical.CalendarObject;
@@ -43,12 +44,13 @@ import org.springframework.batch.infrastructure.item.ItemWriter;
 /**
  * Step 3 writer: fetches the bodies of a chunk of staged changes with one
  * calendar-multiget per calendar (the chunk size is the multiget batch size) and stores
- * them in staging with the UID and kind they carry (an unparseable body becomes a dead
- * letter; a task or other item that is not an event is skipped and counted). A 404 means
- * the resource was deleted after it was listed. An href the server neither returns nor
- * refuses is asked for once more on its own; if it still does not come, it stays
- * UNANSWERED so the calendar's token does not move past it. A body newer than the report
- * listed (another ETag, or a 404) puts the calendar ahead of its token
+ * them in staging with the UID and kind they carry (an unparseable body, or one whose
+ * answer cannot be read as XML, becomes a dead letter; a task or other item that is not
+ * an event is skipped and counted). A 404 means the resource was deleted after it was
+ * listed. An href the server neither returns nor refuses is asked for once more on its
+ * own; if it still does not come, it stays UNANSWERED so the calendar's token does not
+ * move past it. A body newer than the report listed (another ETag, or a 404) puts the
+ * calendar ahead of its token
  * ({@link com.wedsync.calsync.integration.Calendar#isAheadOfToken}). The next chunk's
  * multiget is under way while a chunk is parsed and stored ({@link MultigetPrefetch}).
  */
@@ -188,6 +190,13 @@ class MultigetWriter implements ItemWriter<StagedChange>, StepExecutionListener 
 			}
 		}
 		this.staging.markFetched(calendarId, fetched);
+		result.unreadable().forEach((href, reason) -> {
+			// The server's answer for this one object cannot be read at all: nothing
+			// of it can be kept, so the reason is all the dead letter holds.
+			this.deadLetters.park(new DeadLetter(this.integrationId, calendarId, href.toString(), null, "fetchRemote",
+					null, UnreadableAnswerException.class.getName(), reason));
+			this.staging.markState(calendarId, href, StagingState.SKIPPED);
+		});
 		for (URI href : result.notFound()) {
 			this.staging.markState(calendarId, href, StagingState.GONE);
 		}

@@ -36,7 +36,11 @@ final class WireMockCalendar implements AutoCloseable {
 
 	WireMockCalendar(Map<String, String> objects) {
 		this.objects = objects;
-		this.server = new WireMockServer(options().dynamicPort().bindAddress("127.0.0.1").extensions(new Multiget()));
+		this.server = new WireMockServer(options().dynamicPort()
+			.bindAddress("127.0.0.1")
+			// The journal would keep every answer served, hostile ones of 30 MB included.
+			.disableRequestJournal()
+			.extensions(new Multiget()));
 		this.server.start();
 		this.server.stubFor(propfind("/.well-known/caldav").willReturn(aResponse().withStatus(404)));
 		this.server.stubFor(propfind("/").willReturn(multistatus(

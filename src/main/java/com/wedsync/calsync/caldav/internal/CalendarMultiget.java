@@ -8,10 +8,18 @@ import java.util.Map;
 
 import com.wedsync.calsync.caldav.CalendarResource;
 import com.wedsync.calsync.caldav.MultigetResult;
+import com.wedsync.calsync.caldav.UnreadableAnswerException;
 
 /**
  * RFC 4791 section 7.9 calendar-multiget, one REPORT per batch. Every href asked for ends
- * up in exactly one of found, notFound or unanswered: none is silently lost.
+ * up in exactly one of found, notFound, unanswered or unreadable: none is silently lost.
+ * <p>
+ * One object can make a whole batch's answer unreadable: a body holding a NUL is written
+ * into the XML as is, and the answer is no longer well-formed. Such a batch is asked for
+ * again one href at a time, so the one object is set aside and the others are read. When
+ * no href of the batch can be read on its own either, the server is the problem, not an
+ * object, and the batch fails as it did. A batch of one is set aside only when a plain
+ * GET of it succeeds: the server answers for it, only its XML cannot.
  */
 final class CalendarMultiget {
 
@@ -28,11 +36,42 @@ final class CalendarMultiget {
 		List<CalendarResource> found = new ArrayList<>();
 		List<URI> notFound = new ArrayList<>();
 		List<URI> unanswered = new ArrayList<>();
+		Map<URI, String> unreadable = new LinkedHashMap<>();
 		for (int from = 0; from < hrefs.size(); from += this.batchSize) {
 			List<URI> batch = hrefs.subList(from, Math.min(hrefs.size(), from + this.batchSize));
-			fetchBatch(calendar, batch, found, notFound, unanswered);
+			try {
+				fetchBatch(calendar, batch, found, notFound, unanswered);
+			}
+			catch (UnreadableAnswerException ex) {
+				fetchOneByOne(calendar, batch, ex, found, notFound, unanswered, unreadable);
+			}
 		}
-		return new MultigetResult(List.copyOf(found), List.copyOf(notFound), List.copyOf(unanswered));
+		return new MultigetResult(List.copyOf(found), List.copyOf(notFound), List.copyOf(unanswered),
+				Map.copyOf(unreadable));
+	}
+
+	private void fetchOneByOne(URI calendar, List<URI> batch, UnreadableAnswerException batchFailure,
+			List<CalendarResource> found, List<URI> notFound, List<URI> unanswered, Map<URI, String> unreadable) {
+		if (batch.size() == 1) {
+			if (!this.session.get(calendar.resolve(batch.get(0))).isSuccess()) {
+				throw batchFailure;
+			}
+			unreadable.put(batch.get(0), batchFailure.getMessage());
+			return;
+		}
+		Map<URI, String> refused = new LinkedHashMap<>();
+		for (URI href : batch) {
+			try {
+				fetchBatch(calendar, List.of(href), found, notFound, unanswered);
+			}
+			catch (UnreadableAnswerException ex) {
+				refused.put(href, ex.getMessage());
+			}
+		}
+		if (refused.size() == batch.size()) {
+			throw batchFailure;
+		}
+		unreadable.putAll(refused);
 	}
 
 	private void fetchBatch(URI calendar, List<URI> batch, List<CalendarResource> found, List<URI> notFound,

@@ -17,6 +17,13 @@ final class CollectionSync {
 	/** A server that truncates forever must not keep us looping. */
 	private static final int MAX_ROUNDS = 1000;
 
+	/**
+	 * Changes kept over all the rounds of one sync: each answer is bounded on its own,
+	 * but a server answering 507 with new hrefs and a new token every time would
+	 * otherwise fill the heap a round at a time.
+	 */
+	static final int MAX_CHANGES_PER_SYNC = 100_000;
+
 	private final DavSession session;
 
 	CollectionSync(DavSession session) {
@@ -51,6 +58,11 @@ final class CollectionSync {
 					deleted.remove(key);
 					changed.put(key, new RemoteResource(entry.href(), entry.text(DavNames.GETETAG)));
 				}
+			}
+			if (changed.size() + deleted.size() > MAX_CHANGES_PER_SYNC) {
+				throw new TransportException("sync-collection listed more than " + MAX_CHANGES_PER_SYNC
+						+ " changed or deleted resources in " + (round + 1) + " answers; refusing the rest", calendar,
+						207);
 			}
 			String next = answer.syncToken();
 			if (next == null || next.isEmpty()) {

@@ -8,6 +8,7 @@ import javax.xml.namespace.QName;
 import com.github.sardine.impl.methods.HttpPropFind;
 import com.github.sardine.impl.methods.HttpReport;
 import org.apache.http.client.methods.HttpEntityEnclosingRequestBase;
+import org.apache.http.client.methods.HttpGet;
 import org.apache.http.entity.ByteArrayEntity;
 import org.apache.http.entity.ContentType;
 
@@ -72,6 +73,11 @@ final class DavSession {
 
 	XmlElement xml(DavResponse response) {
 		return this.xml.read(response.url(), response.body());
+	}
+
+	/** GET returning the raw answer. */
+	DavResponse get(URI url) {
+		return this.transport.send(new HttpGet(url));
 	}
 
 	private DavResponse send(HttpEntityEnclosingRequestBase request, byte[] body) {

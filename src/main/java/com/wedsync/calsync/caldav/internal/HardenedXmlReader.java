@@ -16,21 +16,37 @@ import javax.xml.stream.XMLStreamConstants;
 import javax.xml.stream.XMLStreamException;
 import javax.xml.stream.XMLStreamReader;
 
-import com.wedsync.calsync.caldav.TransportException;
+import com.wedsync.calsync.caldav.UnreadableAnswerException;
 
 /**
  * Reads a response body with StAX, refusing everything a CalDAV answer never needs: a
  * DOCTYPE (so no external entity can be fetched and no entity expanded: XXE and billion
- * laughs), and nesting deeper than a limit. The body size is bounded by the transport.
+ * laughs), nesting deeper than a limit, and more elements than a limit. The body size is
+ * bounded by the transport, but bytes alone do not bound the tree: 31 MB of
+ * {@code <response><href>} is 2.3 million elements, several hundred bytes of heap each.
  */
 final class HardenedXmlReader {
+
+	/**
+	 * A sync-collection answer spends six elements per resource; this keeps the
+	 * {@link Multistatus#MAX_RESPONSES} a multistatus may hold, with room to spare, under
+	 * about 100 MB of heap while it is read.
+	 */
+	static final int MAX_ELEMENTS = 500_000;
 
 	private final XMLInputFactory factory;
 
 	private final int maxDepth;
 
+	private final int maxElements;
+
 	HardenedXmlReader(int maxDepth) {
+		this(maxDepth, MAX_ELEMENTS);
+	}
+
+	HardenedXmlReader(int maxDepth, int maxElements) {
 		this.maxDepth = maxDepth;
+		this.maxElements = maxElements;
 		// The JDK's own parser, whatever else is on the classpath: its behaviour is the
 		// one the tests pin.
 		this.factory = XMLInputFactory.newDefaultFactory();
@@ -55,28 +71,34 @@ final class HardenedXmlReader {
 			}
 		}
 		catch (XMLStreamException ex) {
-			throw new TransportException("Malformed XML in response: " + ex.getMessage(), source, 0, ex);
+			throw new UnreadableAnswerException("Malformed XML in response: " + ex.getMessage(), source, 0, ex);
 		}
 		catch (IllegalStateException | IllegalArgumentException | MissingResourceException ex) {
 			// The JDK's parser fails some malformed prologs with these instead of an
 			// XMLStreamException (a DOCTYPE with an invalid character: a message key it
 			// does not have). Still malformed XML, not a bug of ours.
-			throw new TransportException("Malformed XML in response: " + ex.getClass().getSimpleName(), source, 0, ex);
+			throw new UnreadableAnswerException("Malformed XML in response: " + ex.getClass().getSimpleName(), source,
+					0, ex);
 		}
 	}
 
 	private XmlElement readDocument(URI source, XMLStreamReader reader) throws XMLStreamException {
 		Deque<Builder> open = new ArrayDeque<>();
+		int elements = 0;
 		while (reader.hasNext()) {
 			int event = reader.next();
 			switch (event) {
-				case XMLStreamConstants.DTD -> throw new TransportException(
+				case XMLStreamConstants.DTD -> throw new UnreadableAnswerException(
 						"Refused response with a DOCTYPE declaration (protocol violation)", source, 0);
-				case XMLStreamConstants.ENTITY_REFERENCE -> throw new TransportException(
+				case XMLStreamConstants.ENTITY_REFERENCE -> throw new UnreadableAnswerException(
 						"Refused response with an entity reference (protocol violation)", source, 0);
 				case XMLStreamConstants.START_ELEMENT -> {
 					if (open.size() >= this.maxDepth) {
-						throw new TransportException("XML nested deeper than " + this.maxDepth, source, 0);
+						throw new UnreadableAnswerException("XML nested deeper than " + this.maxDepth, source, 0);
+					}
+					if (++elements > this.maxElements) {
+						throw new UnreadableAnswerException(
+								"Refused response with more than " + this.maxElements + " XML elements", source, 0);
 					}
 					open.push(new Builder(reader));
 				}
@@ -96,7 +118,7 @@ final class HardenedXmlReader {
 				}
 			}
 		}
-		throw new TransportException("Empty XML response", source, 0);
+		throw new UnreadableAnswerException("Empty XML response", source, 0);
 	}
 
 	private static final class Builder {

@@ -8,7 +8,7 @@ import java.util.Map;
 
 import javax.xml.namespace.QName;
 
-import com.wedsync.calsync.caldav.TransportException;
+import com.wedsync.calsync.caldav.UnreadableAnswerException;
 
 /**
  * A {@code DAV:multistatus} body (RFC 4918 section 14.16), reduced to what the client
@@ -18,6 +18,12 @@ import com.wedsync.calsync.caldav.TransportException;
  * @param syncToken the RFC 6578 sync-token, wherever it appeared, or {@code null}
  */
 record Multistatus(List<Entry> responses, String syncToken) {
+
+	/**
+	 * More hrefs than any calendar a person keeps; a server that truncates (RFC 6578
+	 * section 3.6) sends far fewer per answer (iCloud: a few hundred).
+	 */
+	static final int MAX_RESPONSES = 50_000;
 
 	/**
 	 * One href of a {@code DAV:response}.
@@ -51,10 +57,16 @@ record Multistatus(List<Entry> responses, String syncToken) {
 
 	static Multistatus from(URI requestUrl, XmlElement root) {
 		if (!root.is(DavNames.MULTISTATUS)) {
-			throw new TransportException("Expected a DAV:multistatus body, got " + root.name(), requestUrl, 207);
+			throw new UnreadableAnswerException("Expected a DAV:multistatus body, got " + root.name(), requestUrl, 207);
+		}
+		List<XmlElement> responses = root.children(DavNames.RESPONSE);
+		if (responses.size() > MAX_RESPONSES) {
+			throw new UnreadableAnswerException(
+					"Refused a multistatus with " + responses.size() + " responses, more than " + MAX_RESPONSES,
+					requestUrl, 207);
 		}
 		List<Entry> entries = new ArrayList<>();
-		for (XmlElement response : root.children(DavNames.RESPONSE)) {
+		for (XmlElement response : responses) {
 			int ownStatus = statusCode(response.childText(DavNames.STATUS));
 			Map<QName, XmlElement> properties = new HashMap<>();
 			int firstPropstatStatus = 0;
@@ -80,7 +92,7 @@ record Multistatus(List<Entry> responses, String syncToken) {
 			return Hrefs.resolve(requestUrl, href);
 		}
 		catch (IllegalArgumentException ex) {
-			throw new TransportException("Unusable href in a multistatus: " + abbreviate(href), requestUrl, 207);
+			throw new UnreadableAnswerException("Unusable href in a multistatus: " + abbreviate(href), requestUrl, 207);
 		}
 	}
 

@@ -18,6 +18,8 @@ import com.wedsync.calsync.caldav.RateLimitedException;
 import com.wedsync.calsync.caldav.RemoteResource;
 import com.wedsync.calsync.caldav.ServerErrorException;
 import com.wedsync.calsync.caldav.SyncDelta;
+import com.wedsync.calsync.caldav.TransportException;
+import com.wedsync.calsync.caldav.UnreadableAnswerException;
 
 import static com.github.tomakehurst.wiremock.client.WireMock.aResponse;
 import static com.github.tomakehurst.wiremock.client.WireMock.containing;
@@ -123,6 +125,43 @@ class CollectionSyncTests {
 			.stubFor(dav("REPORT", PATH).willReturn(aResponse().withStatus(503).withHeader("Retry-After", "30")));
 		assertThatExceptionOfType(RateLimitedException.class)
 			.isThrownBy(() -> this.client.syncCollection(this.calendar, "deadbeef"));
+	}
+
+	@Test
+	void shouldRefuseASyncWhoseTruncatedAnswersListMoreThanTheCapAltogether() {
+		// Each answer is under the per-answer cap; only the total over the rounds is not.
+		int perAnswer = 40_000;
+		String token = "";
+		for (int round = 0; round < 3; round++) {
+			String[] members = new String[perAnswer + 1];
+			for (int i = 0; i < perAnswer; i++) {
+				members[i] = member("r" + round + "-" + i + ".ics", "e");
+			}
+			members[perAnswer] = statusResponse(PATH, 507);
+			this.server
+				.stubFor(dav("REPORT", PATH).withRequestBody(containing("<D:sync-token>" + token + "</D:sync-token>"))
+					.willReturn(multistatusAnswer(syncAnswer("t" + (round + 1), members))));
+			token = "t" + (round + 1);
+		}
+
+		assertThatExceptionOfType(TransportException.class)
+			.isThrownBy(() -> this.client.syncCollection(this.calendar, null))
+			.withMessageContaining("more than " + CollectionSync.MAX_CHANGES_PER_SYNC)
+			.withMessageContaining("in 3 answers");
+		assertThat(DavTestBodies.requests(this.meters)).isEqualTo(3.0);
+	}
+
+	@Test
+	void shouldRefuseOneAnswerListingMoreResponsesThanTheCap() {
+		String[] members = new String[Multistatus.MAX_RESPONSES + 1];
+		for (int i = 0; i < members.length; i++) {
+			members[i] = member(i + ".ics", "e");
+		}
+		this.server.stubFor(dav("REPORT", PATH).willReturn(multistatusAnswer(syncAnswer("t1", members))));
+
+		assertThatExceptionOfType(UnreadableAnswerException.class)
+			.isThrownBy(() -> this.client.syncCollection(this.calendar, null))
+			.withMessageContaining("more than " + Multistatus.MAX_RESPONSES);
 	}
 
 	private RemoteResource resource(String name, String etag) {

@@ -12,6 +12,7 @@ import org.junit.jupiter.api.Test;
 import com.wedsync.calsync.caldav.CalDavClient;
 import com.wedsync.calsync.caldav.DavCredentials;
 import com.wedsync.calsync.caldav.TransportException;
+import com.wedsync.calsync.caldav.UnreadableAnswerException;
 
 import static com.github.tomakehurst.wiremock.client.WireMock.aResponse;
 import static com.github.tomakehurst.wiremock.core.WireMockConfiguration.options;
@@ -73,6 +74,17 @@ class HardenedXmlReaderTests {
 		assertThatExceptionOfType(TransportException.class).isThrownBy(() -> read(deep))
 			.withMessageContaining("deeper than 32");
 		assertThat(read("<a>".repeat(32) + "</a>".repeat(32)).name().getLocalPart()).isEqualTo("a");
+	}
+
+	@Test
+	void shouldRefuseMoreElementsThanTheLimitHoweverShallow() {
+		HardenedXmlReader capped = new HardenedXmlReader(32, 100);
+		String wide = "<m>" + "<h/>".repeat(100) + "</m>";
+		assertThatExceptionOfType(UnreadableAnswerException.class)
+			.isThrownBy(() -> capped.read(SOURCE, wide.getBytes(StandardCharsets.UTF_8)))
+			.withMessageContaining("more than 100 XML elements");
+		String full = "<m>" + "<h/>".repeat(99) + "</m>";
+		assertThat(capped.read(SOURCE, full.getBytes(StandardCharsets.UTF_8)).children()).hasSize(99);
 	}
 
 	@Test
