@@ -8,6 +8,7 @@ import java.util.UUID;
 
 import com.wedsync.calsync.caldav.ForbiddenUrlException;
 import com.wedsync.calsync.caldav.OutboundUrlPolicy;
+import com.wedsync.calsync.security.TenantIds;
 import com.wedsync.calsync.security.TenantScope;
 import com.wedsync.calsync.web.InvalidRequestException;
 import com.wedsync.calsync.web.ResourceNotFoundException;
@@ -16,6 +17,7 @@ import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotNull;
+import jakarta.validation.constraints.Pattern;
 import jakarta.validation.constraints.Size;
 
 import org.springframework.beans.factory.annotation.Value;
@@ -81,7 +83,8 @@ class IntegrationController {
 	}
 
 	@GetMapping
-	List<IntegrationResponse> list(@RequestParam(required = false) String tenantId) {
+	List<IntegrationResponse> list(@RequestParam(required = false) @Pattern(regexp = TenantIds.PATTERN,
+			message = TenantIds.MESSAGE) String tenantId) {
 		return this.integrations.findAll(TenantScope.resolve(tenantId, "tenant", tenantId))
 			.stream()
 			.map(this::response)
@@ -171,8 +174,8 @@ class IntegrationController {
 		}
 	}
 
-	record CreateIntegrationRequest(@Size(min = 1, max = 100) String tenantId, @NotNull String provider,
-			@Size(max = 2000) String serverUrl, @NotBlank @Size(max = 320) String username,
+	record CreateIntegrationRequest(@Pattern(regexp = TenantIds.PATTERN, message = TenantIds.MESSAGE) String tenantId,
+			@NotNull String provider, @Size(max = 2000) String serverUrl, @NotBlank @Size(max = 320) String username,
 			@NotBlank @Size(max = 1000) String password, @Min(60) @Max(86400) Integer pollIntervalSeconds) {
 
 		@Override

@@ -15,7 +15,6 @@ import jakarta.validation.constraints.Size;
 
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
-import org.springframework.validation.annotation.Validated;
 import org.springframework.web.bind.annotation.DeleteMapping;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
@@ -30,7 +29,6 @@ import org.springframework.web.bind.annotation.RestController;
  * tokens.
  */
 @RestController
-@Validated
 @RequestMapping("/api/tenants/{tenantId}/tokens")
 class TenantTokenController {
 
@@ -41,7 +39,8 @@ class TenantTokenController {
 	}
 
 	@PostMapping
-	ResponseEntity<IssuedTokenResponse> issue(@PathVariable @Size(max = 100) String tenantId,
+	ResponseEntity<IssuedTokenResponse> issue(
+			@PathVariable @Pattern(regexp = TenantIds.PATTERN, message = TenantIds.MESSAGE) String tenantId,
 			@Valid @RequestBody IssueTokenRequest request) {
 		IssuedToken issued = this.tokens.issue(tenantId, request.name());
 		TenantToken token = issued.token();
@@ -51,13 +50,15 @@ class TenantTokenController {
 	}
 
 	@GetMapping
-	List<TenantToken> list(@PathVariable String tenantId) {
+	List<TenantToken> list(
+			@PathVariable @Pattern(regexp = TenantIds.PATTERN, message = TenantIds.MESSAGE) String tenantId) {
 		return this.tokens.list(tenantId);
 	}
 
 	@DeleteMapping("/{id}")
 	@ResponseStatus(HttpStatus.NO_CONTENT)
-	void revoke(@PathVariable String tenantId, @PathVariable UUID id) {
+	void revoke(@PathVariable @Pattern(regexp = TenantIds.PATTERN, message = TenantIds.MESSAGE) String tenantId,
+			@PathVariable UUID id) {
 		if (!this.tokens.revoke(tenantId, id)) {
 			throw new ResourceNotFoundException("tenant token", id);
 		}

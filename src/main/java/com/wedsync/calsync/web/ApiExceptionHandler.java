@@ -15,6 +15,7 @@ import org.springframework.http.ResponseEntity;
 import org.springframework.http.converter.HttpMessageNotReadableException;
 import org.springframework.web.bind.MethodArgumentNotValidException;
 import org.springframework.web.bind.annotation.ExceptionHandler;
+import org.springframework.web.method.annotation.HandlerMethodValidationException;
 import org.springframework.web.bind.annotation.RestControllerAdvice;
 import org.springframework.web.context.request.WebRequest;
 import org.springframework.web.servlet.mvc.method.annotation.ResponseEntityExceptionHandler;
@@ -29,17 +30,35 @@ class ApiExceptionHandler extends ResponseEntityExceptionHandler {
 	@Override
 	protected ResponseEntity<Object> handleMethodArgumentNotValid(MethodArgumentNotValidException ex,
 			HttpHeaders headers, HttpStatusCode status, WebRequest request) {
-		ProblemDetail problem = ex.getBody();
-		problem.setTitle("Invalid request");
 		List<Map<String, String>> errors = ex.getBindingResult()
 			.getFieldErrors()
 			.stream()
 			.map((error) -> Map.of("field", error.getField(), "message", String.valueOf(error.getDefaultMessage())))
 			.toList();
+		return handleExceptionInternal(ex, invalid(ex.getBody(), errors), headers, status, request);
+	}
+
+	/** A path variable or query parameter that breaks its constraint, named. */
+	@Override
+	protected ResponseEntity<Object> handleHandlerMethodValidationException(HandlerMethodValidationException ex,
+			HttpHeaders headers, HttpStatusCode status, WebRequest request) {
+		List<Map<String, String>> errors = ex.getParameterValidationResults()
+			.stream()
+			.flatMap((result) -> result.getResolvableErrors()
+				.stream()
+				.map((error) -> Map.of("field", String.valueOf(result.getMethodParameter().getParameterName()),
+						"message", String.valueOf(error.getDefaultMessage()))))
+			.toList();
+		return handleExceptionInternal(ex, invalid(ex.getBody(), errors), headers, status, request);
+	}
+
+	/** Each field and what is wrong with it, in the detail and as {@code errors}. */
+	private static ProblemDetail invalid(ProblemDetail problem, List<Map<String, String>> errors) {
+		problem.setTitle("Invalid request");
 		problem.setDetail(errors.isEmpty() ? "The request is not valid" : errors.size() + " invalid field(s): "
 				+ String.join(", ", errors.stream().map((e) -> e.get("field") + " " + e.get("message")).toList()));
 		problem.setProperty("errors", errors);
-		return handleExceptionInternal(ex, problem, headers, status, request);
+		return problem;
 	}
 
 	/**
@@ -57,7 +76,13 @@ class ApiExceptionHandler extends ResponseEntityExceptionHandler {
 					: "[" + reference.getIndex() + "]")
 			.reduce((a, b) -> b.startsWith("[") ? a + b : a + "." + b)
 			.orElse(null) : null;
-		if (field != null) {
+		if (field != null && ex.getCause() instanceof UnsafeTextException unsafe) {
+			String message = "holds " + unsafe.character()
+					+ ", a control character calendars cannot carry (tab and line breaks are fine)";
+			problem.setDetail("Field '" + field + "' " + message);
+			problem.setProperty("errors", List.of(Map.of("field", field, "message", message)));
+		}
+		else if (field != null) {
 			problem.setDetail("The request body is not valid JSON: field '" + field + "' has the wrong type or form");
 			problem.setProperty("errors", List.of(Map.of("field", field, "message", "wrong type or form")));
 		}
@@ -74,6 +99,26 @@ class ApiExceptionHandler extends ResponseEntityExceptionHandler {
 		if (ex.getField() != null) {
 			problem.setProperty("errors", List.of(Map.of("field", ex.getField(), "message", ex.getMessage())));
 		}
+		return problem;
+	}
+
+	/**
+	 * Anything no other handler knows is a fault of the service, not of the request: a
+	 * 500 problem that says so without the exception's text (it may hold data), and the
+	 * whole exception in the log.
+	 */
+	@ExceptionHandler(Exception.class)
+	ProblemDetail unexpected(Exception ex, WebRequest request) throws Exception {
+		if (ex instanceof org.springframework.web.ErrorResponse
+				|| ex instanceof org.springframework.security.access.AccessDeniedException
+				|| ex instanceof org.springframework.security.core.AuthenticationException) {
+			// Spring's own answers (and security's, which its filters turn into 401/403).
+			throw ex;
+		}
+		logger.error("Unexpected failure answering " + request.getDescription(false), ex);
+		ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.INTERNAL_SERVER_ERROR,
+				"The service failed to answer; the failure is logged");
+		problem.setTitle("Internal error");
 		return problem;
 	}
 

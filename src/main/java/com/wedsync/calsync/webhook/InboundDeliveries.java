@@ -63,7 +63,9 @@ class InboundDeliveries {
 			return refuse(Inbound.BAD_SIGNATURE,
 					"Missing or malformed " + WebhookSignature.TIMESTAMP_HEADER + " (unix seconds)");
 		}
-		if (Duration.between(Instant.ofEpochSecond(signedAt), receivedAt).abs().compareTo(this.tolerance) > 0) {
+		// Compared as seconds: a timestamp of any size is a stale one, never an overflow.
+		long now = receivedAt.getEpochSecond();
+		if (signedAt < now - this.tolerance.toSeconds() || signedAt > now + this.tolerance.toSeconds()) {
 			return refuse(Inbound.STALE, "Stale " + WebhookSignature.TIMESTAMP_HEADER + ": more than "
 					+ this.tolerance.toSeconds() + " s from the server's clock");
 		}

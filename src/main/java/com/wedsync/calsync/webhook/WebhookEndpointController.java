@@ -8,11 +8,13 @@ import java.util.Locale;
 import java.util.Set;
 import java.util.UUID;
 
+import com.wedsync.calsync.security.TenantIds;
 import com.wedsync.calsync.security.TenantScope;
 import com.wedsync.calsync.web.InvalidRequestException;
 import com.wedsync.calsync.web.ResourceNotFoundException;
 import com.wedsync.calsync.webhook.NotificationOutbox.DeliveryStatus;
 import jakarta.validation.Valid;
+import jakarta.validation.constraints.Pattern;
 import jakarta.validation.constraints.Size;
 
 import org.springframework.http.HttpStatus;
@@ -70,7 +72,8 @@ class WebhookEndpointController {
 	}
 
 	@GetMapping
-	List<EndpointResponse> list(@RequestParam(required = false) String tenantId) {
+	List<EndpointResponse> list(@RequestParam(required = false) @Pattern(regexp = TenantIds.PATTERN,
+			message = TenantIds.MESSAGE) String tenantId) {
 		return this.endpoints.findAll(TenantScope.resolve(tenantId, "tenant", tenantId))
 			.stream()
 			.map(EndpointResponse::of)
@@ -134,8 +137,8 @@ class WebhookEndpointController {
 		}
 	}
 
-	record CreateEndpointRequest(@Size(min = 1, max = 100) String tenantId, @Size(max = 2000) String url,
-			@Size(max = 10) List<String> events) {
+	record CreateEndpointRequest(@Pattern(regexp = TenantIds.PATTERN, message = TenantIds.MESSAGE) String tenantId,
+			@Size(max = 2000) String url, @Size(max = 10) List<String> events) {
 	}
 
 	/** The only answer that carries the secret. */

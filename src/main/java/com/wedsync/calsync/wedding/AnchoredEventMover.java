@@ -54,6 +54,8 @@ class AnchoredEventMover {
 			EventTiming t = current.timing();
 			EventTiming shifted = new EventTiming(t.start().plus(delta), t.end().plus(delta), t.timeZone(), t.allDay(),
 					t.floating());
+			EventTimeInput.requireSupportedYear("start", shifted.start());
+			EventTimeInput.requireSupportedYear("end", shifted.end());
 			EventFields fields = current.toBuilder().timing(shifted).build();
 			EventRenderer.Rendered rendered = this.renderer.renderOver(locked, fields);
 			this.events.updateFields(locked.id(), fields, rendered.ics(), rendered.contentHash());

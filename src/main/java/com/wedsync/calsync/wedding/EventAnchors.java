@@ -54,6 +54,8 @@ class EventAnchors {
 		Duration length = Duration.between(t.start(), t.end());
 		EventTiming placed = new EventTiming(anchor.timing().start().plus(offset),
 				anchor.timing().start().plus(offset).plus(length), t.timeZone(), false, t.floating());
+		EventTimeInput.requireSupportedYear("anchor.offsetMinutes", placed.start());
+		EventTimeInput.requireSupportedYear("anchor.offsetMinutes", placed.end());
 		return fields.toBuilder().timing(placed).build();
 	}
 

@@ -173,6 +173,9 @@ final class EventRequestReader {
 	}
 
 	static EventKind kind(String text) {
+		if (text == null) {
+			throw new InvalidRequestException("kind", "kind must be CEREMONY, MEETING, DEADLINE or OTHER, not null");
+		}
 		try {
 			return EventKind.valueOf(text.strip());
 		}

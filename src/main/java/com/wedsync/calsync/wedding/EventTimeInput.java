@@ -17,7 +17,35 @@ import com.wedsync.calsync.web.InvalidRequestException;
  */
 final class EventTimeInput {
 
+	/**
+	 * The years an event may fall in. Calendar apps and servers disagree beyond
+	 * four-digit years (a year +99999 is written {@code +999971026T…} and refused), and
+	 * no wedding is planned before 1900 or after 2200.
+	 */
+	static final int EARLIEST_YEAR = 1900;
+
+	static final int LATEST_YEAR = 2200;
+
 	private EventTimeInput() {
+	}
+
+	/** Passes when the instant falls in a year an event may have. */
+	static void requireSupportedYear(String field, Instant instant) {
+		int year = LocalDateTime.ofInstant(instant, ZoneOffset.UTC).getYear();
+		if (year < EARLIEST_YEAR || year > LATEST_YEAR) {
+			throw yearOutOfRange(field);
+		}
+	}
+
+	static void requireSupportedYear(String field, int year) {
+		if (year < EARLIEST_YEAR || year > LATEST_YEAR) {
+			throw yearOutOfRange(field);
+		}
+	}
+
+	private static InvalidRequestException yearOutOfRange(String field) {
+		return new InvalidRequestException(field,
+				field + " must fall in the years " + EARLIEST_YEAR + " to " + LATEST_YEAR);
 	}
 
 	/** A region id the JDK knows, such as {@code Europe/London} or {@code UTC}. */
@@ -51,9 +79,13 @@ final class EventTimeInput {
 		}
 		try {
 			if (allDay) {
-				return LocalDate.parse(text.strip()).atStartOfDay().toInstant(ZoneOffset.UTC);
+				LocalDate date = LocalDate.parse(text.strip());
+				requireSupportedYear(field, date.getYear());
+				return date.atStartOfDay().toInstant(ZoneOffset.UTC);
 			}
-			return LocalDateTime.parse(text.strip()).atZone(zone).toInstant();
+			LocalDateTime local = LocalDateTime.parse(text.strip());
+			requireSupportedYear(field, local.getYear());
+			return local.atZone(zone).toInstant();
 		}
 		catch (DateTimeParseException ex) {
 			String expected = allDay ? "an ISO date (2026-06-20) for an all-day event"

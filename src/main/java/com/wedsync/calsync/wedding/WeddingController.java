@@ -9,12 +9,14 @@ import java.util.Set;
 import java.util.UUID;
 
 import com.wedsync.calsync.ical.EventKind;
+import com.wedsync.calsync.security.TenantIds;
 import com.wedsync.calsync.security.TenantScope;
 import com.wedsync.calsync.web.InvalidRequestException;
 import com.wedsync.calsync.web.ResourceNotFoundException;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotNull;
+import jakarta.validation.constraints.Pattern;
 import jakarta.validation.constraints.Size;
 
 import org.springframework.http.HttpStatus;
@@ -52,6 +54,9 @@ class WeddingController {
 		String tenantId = TenantScope.resolve(request.tenantId(), "tenant", request.tenantId());
 		if (tenantId == null) {
 			throw new InvalidRequestException("tenantId", "tenantId is required");
+		}
+		if (request.weddingDate() != null) {
+			EventTimeInput.requireSupportedYear("weddingDate", request.weddingDate().getYear());
 		}
 		Wedding created = this.weddings.create(tenantId, request.title().strip(), request.weddingDate(), zone);
 		return ResponseEntity.created(URI.create("/api/weddings/" + created.id()))
@@ -117,8 +122,9 @@ class WeddingController {
 		return kinds;
 	}
 
-	record CreateWeddingRequest(@Size(min = 1, max = 100) String tenantId, @NotBlank @Size(max = 500) String title,
-			LocalDate weddingDate, @NotBlank @Size(max = 100) String timeZone) {
+	record CreateWeddingRequest(@Pattern(regexp = TenantIds.PATTERN, message = TenantIds.MESSAGE) String tenantId,
+			@NotBlank @Size(max = 500) String title, LocalDate weddingDate,
+			@NotBlank @Size(max = 100) String timeZone) {
 	}
 
 	record AddParticipantRequest(@NotNull UUID calendarId, @NotBlank @Size(max = 20) String role,

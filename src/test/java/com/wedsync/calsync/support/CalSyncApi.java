@@ -64,6 +64,11 @@ public final class CalSyncApi {
 		return this.base;
 	}
 
+	/** The Authorization header this client sends. */
+	public String authorization() {
+		return this.authorization;
+	}
+
 	public Response get(String path) {
 		return send(request(path).GET(), this.authorization);
 	}
