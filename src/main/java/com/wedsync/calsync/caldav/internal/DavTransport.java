@@ -24,6 +24,7 @@ import org.apache.http.impl.client.HttpClientBuilder;
 import com.wedsync.calsync.caldav.DavCredentials;
 import com.wedsync.calsync.caldav.OutboundUrlPolicy;
 import com.wedsync.calsync.caldav.TransportException;
+import com.wedsync.calsync.caldav.UnresolvableHostException;
 
 /**
  * Sends one HTTP request and returns the whole answer, over sardine's HttpClient (pooled
@@ -72,7 +73,14 @@ final class DavTransport extends SardineImpl {
 		URI url = request.getURI();
 		// Every URL, typed by a user or named by a server (redirect, principal, home,
 		// href), before any byte or credential goes out.
-		this.urlPolicy.check(url);
+		try {
+			this.urlPolicy.check(url);
+		}
+		catch (UnresolvableHostException ex) {
+			// Usually a transient DNS failure: the connect resolves again through the
+			// policy (the pool's DNS resolver) and fails there as a transport error that
+			// the host's policy retries, or connects to an address the policy allowed.
+		}
 		sendCredentialsUpFront(url);
 		return this.resilience.execute(url, this.username, () -> sendOnce(request));
 	}
