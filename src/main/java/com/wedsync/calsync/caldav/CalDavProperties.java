@@ -17,11 +17,15 @@ import org.springframework.util.unit.DataSize;
  * byte of the answer; a server that trickles bytes is cut off here
  * @param maxResponseSize largest response body read; a bigger one fails the request
  * @param resilience retry, circuit breaker and rate limits around every request
+ * @param credentialHosts hosts (and their subdomains) that may receive an account's
+ * credentials besides the server URL's host and the hosts of its registrable domain: a
+ * server whose redirect, principal or calendar home lives under another domain
  */
 @ConfigurationProperties("calsync.caldav")
 public record CalDavProperties(@DefaultValue("200") int multigetBatchSize, @DefaultValue("10s") Duration connectTimeout,
 		@DefaultValue("60s") Duration readTimeout, @DefaultValue("120s") Duration responseTimeout,
-		@DefaultValue("32MB") DataSize maxResponseSize, @DefaultValue Resilience resilience) {
+		@DefaultValue("32MB") DataSize maxResponseSize, @DefaultValue Resilience resilience,
+		@DefaultValue List<String> credentialHosts) {
 
 	/**
 	 * Resilience settings ({@code calsync.caldav.resilience.*}), applied per CalDAV host

@@ -3,9 +3,10 @@ package com.wedsync.calsync.caldav;
 import java.net.URI;
 
 /**
- * A URL the outbound policy does not allow: plain http where https is required, or a host
- * that is or resolves to a loopback, private, link-local or metadata address. Never
- * retried; the message says which rule refused it.
+ * A URL calsync does not fetch: plain http where https is required, a host that is or
+ * resolves to a loopback, private, reserved or metadata address, or (for a CalDAV
+ * session) a host outside the ones the account's credentials may go to. Never retried;
+ * the message says which rule refused it.
  */
 public class ForbiddenUrlException extends DavException {
 

@@ -1,38 +1,54 @@
 package com.wedsync.calsync.caldav;
 
-import java.net.Inet4Address;
-import java.net.Inet6Address;
 import java.net.InetAddress;
 import java.net.URI;
 import java.net.UnknownHostException;
-import java.util.Arrays;
 import java.util.Locale;
+import java.util.Set;
+import java.util.function.Supplier;
 
 import org.springframework.util.Assert;
 
 /**
  * Guards every URL calsync fetches, whether a user typed it or a server named it
- * (redirect, principal, calendar home, hrefs): the scheme must be allowed and every
- * address the host resolves to must be public, unless configured otherwise.
+ * (redirect, principal, calendar home, hrefs, webhook endpoints): the scheme must be
+ * allowed and every address the host resolves to must be public, unless configured
+ * otherwise.
  * <p>
- * The transport connects only to addresses this policy returned from
+ * Hosts are read canonically first ({@link HostLiterals}): IPv6 literals with a zone id
+ * and numeric hosts that are not dotted quads are refused outright. Addresses are then
+ * judged by the IANA special-purpose ranges ({@link AddressRanges}), an IPv6 address that
+ * carries an IPv4 address by that IPv4 address too, and none may be one of this machine's
+ * own addresses ({@link LocalAddresses}) unless loopback is allowed.
+ * <p>
+ * Connections go only to addresses this policy returned from
  * {@link #allowedAddresses(String)}, so a DNS answer that changes between the check and
  * the connect (DNS rebinding) cannot reach a refused address: the check and the connect
  * use the same resolution.
  */
 public final class OutboundUrlPolicy {
 
-	private static final byte[] METADATA = { (byte) 169, (byte) 254, (byte) 169, (byte) 254 };
-
 	private final OutboundUrlProperties properties;
 
 	private final HostResolver resolver;
 
-	public OutboundUrlPolicy(OutboundUrlProperties properties, HostResolver resolver) {
+	private final Supplier<Set<InetAddress>> ownAddresses;
+
+	/**
+	 * @param ownAddresses this machine's addresses, refused unless loopback is allowed
+	 */
+	public OutboundUrlPolicy(OutboundUrlProperties properties, HostResolver resolver,
+			Supplier<Set<InetAddress>> ownAddresses) {
 		Assert.notNull(properties, "properties must not be null");
 		Assert.notNull(resolver, "resolver must not be null");
+		Assert.notNull(ownAddresses, "ownAddresses must not be null");
 		this.properties = properties;
 		this.resolver = resolver;
+		this.ownAddresses = ownAddresses;
+	}
+
+	public OutboundUrlPolicy(OutboundUrlProperties properties, HostResolver resolver) {
+		this(properties, resolver, new LocalAddresses());
 	}
 
 	public OutboundUrlPolicy(OutboundUrlProperties properties) {
@@ -45,10 +61,22 @@ public final class OutboundUrlPolicy {
 	}
 
 	/**
-	 * Passes when calsync may fetch the URL.
+	 * Passes when calsync may fetch the URL: its scheme is allowed and its host resolves,
+	 * only to allowed addresses.
+	 * @throws UnresolvableHostException when the host does not resolve now
 	 * @throws ForbiddenUrlException naming the rule that refuses it
 	 */
 	public void check(URI url) {
+		allowedAddresses(url);
+	}
+
+	/**
+	 * The addresses a connection to the URL may use, resolved once and checked; for
+	 * clients that connect to exactly these (the webhook sender).
+	 * @throws UnresolvableHostException when the host does not resolve now
+	 * @throws ForbiddenUrlException naming the rule that refuses it
+	 */
+	public InetAddress[] allowedAddresses(URI url) {
 		String scheme = (url.getScheme() != null) ? url.getScheme().toLowerCase(Locale.ROOT) : "";
 		if (!scheme.equals("https") && !(scheme.equals("http") && !this.properties.requireHttps())) {
 			throw new ForbiddenUrlException(
@@ -63,31 +91,50 @@ public final class OutboundUrlPolicy {
 		}
 		InetAddress[] addresses;
 		try {
-			addresses = this.resolver.resolve(bare(url.getHost()));
+			addresses = resolve(url.getHost(), url);
 		}
 		catch (UnknownHostException ex) {
-			// Not resolvable now: nothing to refuse yet. The connection resolves again
-			// through allowedAddresses and fails there, or is checked there.
-			return;
+			throw new UnresolvableHostException("host '" + url.getHost() + "' does not resolve: " + ex.getMessage(),
+					url);
 		}
 		String refusal = refusal(url.getHost(), addresses);
 		if (refusal != null) {
 			throw new ForbiddenUrlException(refusal, url);
 		}
+		return addresses;
 	}
 
 	/**
-	 * The host's addresses, resolved once; what the connection may use.
-	 * @throws UnknownHostException when the host does not resolve or resolves to a
-	 * refused address (the message names the address and the rule)
+	 * The host's addresses, resolved once; what the connection may use (the HTTP client's
+	 * DNS resolver).
+	 * @throws UnknownHostException when the host does not resolve or is refused (the
+	 * message names the address and the rule)
 	 */
 	public InetAddress[] allowedAddresses(String host) throws UnknownHostException {
-		InetAddress[] addresses = this.resolver.resolve(bare(host));
+		InetAddress[] addresses;
+		try {
+			addresses = resolve(host, null);
+		}
+		catch (ForbiddenUrlException ex) {
+			throw new UnknownHostException(ex.getReason());
+		}
 		String refusal = refusal(host, addresses);
 		if (refusal != null) {
 			throw new UnknownHostException(refusal);
 		}
-		if (addresses.length == 0) {
+		return addresses;
+	}
+
+	/** A literal is its own address (never looked up); a name goes to the resolver. */
+	private InetAddress[] resolve(String host, URI url) throws UnknownHostException {
+		// HttpClient hands its resolver the bare IPv6 literal, a URL the bracketed one
+		String literalHost = (host.indexOf(':') >= 0 && !host.startsWith("[")) ? "[" + host + "]" : host;
+		InetAddress literal = HostLiterals.literal(literalHost, url);
+		if (literal != null) {
+			return new InetAddress[] { literal };
+		}
+		InetAddress[] addresses = this.resolver.resolve(host);
+		if (addresses == null || addresses.length == 0) {
 			throw new UnknownHostException("host '" + host + "' has no address");
 		}
 		return addresses;
@@ -107,61 +154,52 @@ public final class OutboundUrlPolicy {
 		return null;
 	}
 
-	private static String bare(String host) {
-		return (host.startsWith("[") && host.endsWith("]")) ? host.substring(1, host.length() - 1) : host;
-	}
-
 	/** Why the address is refused, or {@code null} when it is allowed. */
 	String refusal(InetAddress address) {
-		InetAddress plain = unmapped(address);
-		if (Arrays.equals(plain.getAddress(), METADATA)) {
-			return "the cloud metadata address, which is never allowed";
+		String own = refusalOf(address);
+		if (own != null) {
+			return own;
 		}
-		if (plain.isAnyLocalAddress() || plain.isMulticastAddress()) {
-			return "a wildcard or multicast address, which is never allowed";
+		for (InetAddress embedded : AddressRanges.embeddedIpv4(address)) {
+			String refusal = refusalOf(embedded);
+			if (refusal != null) {
+				return "an IPv6 address carrying " + embedded.getHostAddress() + ", " + refusal;
+			}
 		}
-		if (plain.isLoopbackAddress()) {
-			return this.properties.allowLoopback() ? null
-					: "a loopback address (allowed only with calsync.caldav.url-policy.allow-loopback)";
-		}
-		if (plain.isSiteLocalAddress() || plain.isLinkLocalAddress() || isUniqueLocal(plain)
-				|| isCarrierGradeNat(plain)) {
-			return this.properties.allowPrivate() ? null
-					: "a private or link-local address (allowed only with calsync.caldav.url-policy.allow-private)";
+		if (!this.properties.allowLoopback() && this.ownAddresses.get().contains(plain(address))) {
+			return "one of this machine's own addresses (allowed only with calsync.caldav.url-policy.allow-loopback)";
 		}
 		return null;
 	}
 
-	/** {@code ::ffff:a.b.c.d} is a.b.c.d: checked as IPv4. */
-	private static InetAddress unmapped(InetAddress address) {
-		byte[] bytes = address.getAddress();
-		if (address instanceof Inet6Address && bytes.length == 16) {
-			boolean mapped = true;
-			for (int i = 0; i < 10; i++) {
-				mapped &= bytes[i] == 0;
-			}
-			mapped &= bytes[10] == (byte) 0xff && bytes[11] == (byte) 0xff;
-			if (mapped) {
-				try {
-					return InetAddress.getByAddress(Arrays.copyOfRange(bytes, 12, 16));
-				}
-				catch (UnknownHostException ex) {
-					throw new IllegalStateException(ex);
-				}
-			}
+	private String refusalOf(InetAddress address) {
+		AddressRanges.Range range = AddressRanges.find(address);
+		if (range == null) {
+			return null;
 		}
-		return address;
+		switch (range.kind()) {
+			case LOOPBACK:
+				return this.properties.allowLoopback() ? null
+						: range.name() + " (allowed only with calsync.caldav.url-policy.allow-loopback)";
+			case PRIVATE:
+				return this.properties.allowPrivate() ? null
+						: range.name() + " (allowed only with calsync.caldav.url-policy.allow-private)";
+			case NEVER:
+				return range.name() + ", which is never allowed";
+			default:
+				// judged by the IPv4 address it carries
+				return null;
+		}
 	}
 
-	/** fc00::/7, which includes fd00::/8 (and AWS's fd00:ec2::254 metadata address). */
-	private static boolean isUniqueLocal(InetAddress address) {
-		return address instanceof Inet6Address && (address.getAddress()[0] & 0xfe) == 0xfc;
-	}
-
-	/** 100.64.0.0/10, shared address space behind carrier-grade NAT. */
-	private static boolean isCarrierGradeNat(InetAddress address) {
-		byte[] bytes = address.getAddress();
-		return address instanceof Inet4Address && bytes[0] == 100 && (bytes[1] & 0xc0) == 64;
+	/** The address without an IPv6 scope id, as {@link LocalAddresses} holds them. */
+	private static InetAddress plain(InetAddress address) {
+		try {
+			return InetAddress.getByAddress(address.getAddress());
+		}
+		catch (UnknownHostException ex) {
+			throw new IllegalStateException(ex);
+		}
 	}
 
 	/** Name resolution, replaceable in tests (a name that resolves to loopback). */

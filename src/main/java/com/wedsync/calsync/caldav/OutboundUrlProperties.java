@@ -9,9 +9,11 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * demo talk to servers on loopback and say so here.
  *
  * @param requireHttps refuse plain http
- * @param allowLoopback allow 127.0.0.0/8 and ::1
- * @param allowPrivate allow private, unique-local, link-local and carrier-grade NAT
- * ranges (never the cloud metadata address 169.254.169.254)
+ * @param allowLoopback allow 127.0.0.0/8, ::1 and this machine's own addresses
+ * @param allowPrivate allow private (RFC 1918), unique-local, link-local, site-local,
+ * local-use NAT64 and carrier-grade NAT ranges (never the cloud metadata addresses
+ * 169.254.169.254 and fd00:ec2::254); every other special-purpose range is refused
+ * whatever the flags
  */
 @ConfigurationProperties("calsync.caldav.url-policy")
 public record OutboundUrlProperties(@DefaultValue("true") boolean requireHttps,

@@ -7,6 +7,7 @@ import java.util.Locale;
 import java.util.UUID;
 
 import com.wedsync.calsync.caldav.ForbiddenUrlException;
+import com.wedsync.calsync.caldav.UnresolvableHostException;
 import com.wedsync.calsync.caldav.OutboundUrlPolicy;
 import com.wedsync.calsync.security.TenantIds;
 import com.wedsync.calsync.security.TenantScope;
@@ -66,6 +67,13 @@ class IntegrationController {
 		URI serverUrl = serverUrl(provider, request.serverUrl());
 		try {
 			this.urlPolicy.check(serverUrl);
+		}
+		catch (UnresolvableHostException ex) {
+			// Accepted: a name that does not resolve right now (a DNS hiccup) is no
+			// reason
+			// to refuse the account. Every request checks the URL again, and connections
+			// go
+			// only to addresses the policy resolved and allowed.
 		}
 		catch (ForbiddenUrlException ex) {
 			throw new InvalidRequestException("serverUrl", "serverUrl is not allowed: " + ex.getReason());

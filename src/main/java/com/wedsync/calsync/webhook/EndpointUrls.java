@@ -5,6 +5,7 @@ import java.net.URISyntaxException;
 
 import com.wedsync.calsync.caldav.ForbiddenUrlException;
 import com.wedsync.calsync.caldav.OutboundUrlPolicy;
+import com.wedsync.calsync.caldav.UnresolvableHostException;
 import com.wedsync.calsync.web.InvalidRequestException;
 
 import org.springframework.stereotype.Component;
@@ -38,6 +39,11 @@ class EndpointUrls {
 			}
 			this.policy.check(uri);
 			return uri;
+		}
+		catch (UnresolvableHostException ex) {
+			// Accepted, as for CalDAV servers: each delivery resolves and checks it
+			// again.
+			return URI.create(value.trim());
 		}
 		catch (ForbiddenUrlException ex) {
 			throw new InvalidRequestException("url", ex.getMessage());

@@ -27,7 +27,7 @@ class CalDavConfiguration {
 	SardineCalDavClientFactory calDavClientFactory(CalDavProperties properties, OutboundUrlPolicy urlPolicy,
 			MeterRegistry meterRegistry) {
 		return new SardineCalDavClientFactory(CalDavSettings.from(properties), properties.resilience(), urlPolicy,
-				meterRegistry);
+				properties.credentialHosts(), meterRegistry);
 	}
 
 }

@@ -25,6 +25,7 @@ final class CalendarDiscovery {
 	CalendarHome discover(URI serverUrl) {
 		URI principal = findPrincipal(serverUrl.resolve("/.well-known/caldav")).or(() -> findPrincipal(serverUrl))
 			.orElseThrow(() -> new NotFoundException("Discovery found no current-user-principal", serverUrl, 0));
+		this.session.checkNamedUrl(principal, "the principal");
 		// Asked on the principal's own URL, whatever host it names: iCloud's principal
 		// lives on caldav.icloud.com and names a home on a pNN-caldav partition host.
 		Multistatus answer = this.session.propfind(principal, 0, List.of(DavNames.CALENDAR_HOME_SET));
@@ -36,6 +37,9 @@ final class CalendarDiscovery {
 			.map((href) -> Hrefs.resolve(principal, href.trimmedText()))
 			.findFirst()
 			.orElseThrow(() -> new NotFoundException("Principal names no calendar-home-set", principal, 0));
+		// A home elsewhere would get the password with the first listing: refused here,
+		// so discovery fails saying why instead.
+		this.session.checkNamedUrl(home, "the calendar home");
 		return new CalendarHome(principal, home);
 	}
 
@@ -50,7 +54,9 @@ final class CalendarDiscovery {
 			DavResponse response = this.session.sendPropfind(url, 0, List.of(DavNames.CURRENT_USER_PRINCIPAL));
 			int status = response.status();
 			if (status >= 300 && status < 400 && response.header("Location") != null) {
+				URI from = url;
 				url = Hrefs.resolve(url, response.header("Location"));
+				this.session.checkNamedUrl(url, "the redirect from " + from);
 				continue;
 			}
 			if (status == 404 || status == 405 || status == 501) {

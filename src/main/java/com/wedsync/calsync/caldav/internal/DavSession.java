@@ -37,6 +37,15 @@ final class DavSession {
 		this.hosts.add(discovered);
 	}
 
+	/**
+	 * Refuses a URL a server named (redirect, principal, calendar home) that the outbound
+	 * policy refuses or whose host may not receive the account's credentials, before
+	 * anything is sent there.
+	 */
+	void checkNamedUrl(URI url, String what) {
+		this.transport.checkUrl(url, what);
+	}
+
 	/** PROPFIND with the given Depth; any non-2xx status throws. */
 	Multistatus propfind(URI url, int depth, List<QName> properties) {
 		DavResponse response = sendPropfind(url, depth, properties);

@@ -24,6 +24,7 @@ import org.apache.http.impl.client.HttpClientBuilder;
 import com.wedsync.calsync.caldav.DavCredentials;
 import com.wedsync.calsync.caldav.OutboundUrlPolicy;
 import com.wedsync.calsync.caldav.TransportException;
+import com.wedsync.calsync.caldav.UnresolvableHostException;
 
 /**
  * Sends one HTTP request and returns the whole answer, over sardine's HttpClient (pooled
@@ -47,12 +48,15 @@ final class DavTransport extends SardineImpl {
 
 	private final ScheduledExecutorService deadlines;
 
+	private final CredentialHosts credentialHosts;
+
 	private final Set<String> preemptiveOrigins = new HashSet<>();
 
 	DavTransport(HttpClientBuilder builder, DavCredentials credentials, CalDavRequestMetrics metrics,
 			long maxResponseBytes, HostResilience resilience, OutboundUrlPolicy urlPolicy, Duration responseTimeout,
-			ScheduledExecutorService deadlines) {
+			ScheduledExecutorService deadlines, CredentialHosts credentialHosts) {
 		super(builder, credentials.username(), credentials.password());
+		this.credentialHosts = credentialHosts;
 		this.metrics = metrics;
 		this.maxResponseBytes = maxResponseBytes;
 		this.username = credentials.username();
@@ -72,7 +76,7 @@ final class DavTransport extends SardineImpl {
 		URI url = request.getURI();
 		// Every URL, typed by a user or named by a server (redirect, principal, home,
 		// href), before any byte or credential goes out.
-		this.urlPolicy.check(url);
+		checkUrl(url, "the request");
 		sendCredentialsUpFront(url);
 		return this.resilience.execute(url, this.username, () -> sendOnce(request));
 	}
@@ -106,6 +110,26 @@ final class DavTransport extends SardineImpl {
 			this.metrics.record(request.getMethod(), statusClass, url.getHost(),
 					Duration.ofNanos(System.nanoTime() - started));
 		}
+	}
+
+	/**
+	 * Passes when a request to the URL may go out: the outbound URL policy allows it and
+	 * its host may receive the account's credentials.
+	 * @throws com.wedsync.calsync.caldav.ForbiddenUrlException naming the rule;
+	 * {@code what} names the URL in the message
+	 */
+	void checkUrl(URI url, String what) {
+		try {
+			this.urlPolicy.check(url);
+		}
+		catch (UnresolvableHostException ex) {
+			// Usually a transient DNS failure: the connect resolves again through the
+			// policy (the pool's DNS resolver) and fails there as a transport error that
+			// the host's policy retries, or connects to an address the policy allowed.
+		}
+		// Every request of a session carries the account's credentials (up front, or in
+		// answer to a challenge): none goes to a host they were not given for.
+		this.credentialHosts.check(url, what);
 	}
 
 	/**

@@ -2,6 +2,7 @@ package com.wedsync.calsync.caldav.internal;
 
 import java.net.URI;
 import java.net.URISyntaxException;
+import java.util.List;
 import java.util.Map;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
@@ -45,6 +46,8 @@ public final class SardineCalDavClientFactory implements CalDavClientFactory, Ca
 
 	private final OutboundUrlPolicy urlPolicy;
 
+	private final List<String> credentialHosts;
+
 	/** A factory that sends each request once: no retries, no circuit, no rate limit. */
 	public SardineCalDavClientFactory(CalDavSettings settings, MeterRegistry meterRegistry) {
 		this(settings, ResilienceSettings.singleAttempt(), meterRegistry);
@@ -61,8 +64,19 @@ public final class SardineCalDavClientFactory implements CalDavClientFactory, Ca
 	 */
 	public SardineCalDavClientFactory(CalDavSettings settings, CalDavProperties.Resilience resilience,
 			OutboundUrlPolicy urlPolicy, MeterRegistry meterRegistry) {
+		this(settings, resilience, urlPolicy, List.of(), meterRegistry);
+	}
+
+	/**
+	 * A factory whose clients fetch only what the policy allows and send an account's
+	 * credentials only to the server URL's host, its registrable domain and the given
+	 * hosts (with their subdomains).
+	 */
+	public SardineCalDavClientFactory(CalDavSettings settings, CalDavProperties.Resilience resilience,
+			OutboundUrlPolicy urlPolicy, List<String> credentialHosts, MeterRegistry meterRegistry) {
 		Assert.notNull(urlPolicy, "urlPolicy must not be null");
 		this.urlPolicy = urlPolicy;
+		this.credentialHosts = (credentialHosts != null) ? List.copyOf(credentialHosts) : List.of();
 		Assert.notNull(settings, "settings must not be null");
 		Assert.notNull(resilience, "resilience must not be null");
 		Assert.notNull(meterRegistry, "meterRegistry must not be null");
@@ -107,7 +121,8 @@ public final class SardineCalDavClientFactory implements CalDavClientFactory, Ca
 			.disableContentCompression()
 			.setUserAgent("calsync");
 		DavTransport transport = new DavTransport(builder, credentials, this.metrics, this.settings.maxResponseBytes(),
-				this.resilience, this.urlPolicy, this.settings.responseTimeout(), this.deadlines);
+				this.resilience, this.urlPolicy, this.settings.responseTimeout(), this.deadlines,
+				new CredentialHosts(server, this.credentialHosts));
 		return new SardineCalDavClient(server, transport, this.settings);
 	}
 

@@ -29,7 +29,15 @@ class CalDavConfigurationTests {
 			assertThat(properties.readTimeout()).isEqualTo(Duration.ofSeconds(60));
 			assertThat(properties.responseTimeout()).isEqualTo(Duration.ofSeconds(120));
 			assertThat(properties.resilience()).isEqualTo(ResilienceSettings.defaults());
+			assertThat(properties.credentialHosts()).isEmpty();
 		});
+	}
+
+	@Test
+	void shouldBindCredentialHosts() {
+		this.contexts.withPropertyValues("calsync.caldav.credential-hosts=dav.example.org,cal.example.net")
+			.run((context) -> assertThat(context.getBean(CalDavProperties.class).credentialHosts())
+				.containsExactly("dav.example.org", "cal.example.net"));
 	}
 
 	@Test

@@ -27,7 +27,8 @@ import static org.assertj.core.api.Assertions.assertThatExceptionOfType;
  * Hrefs in a server's answers stay on the hosts discovery found (the server URL's, the
  * principal's, the calendar home's); one pointing elsewhere is refused before anything is
  * sent there. "localhost" and "127.0.0.1" are two hosts here, as caldav.icloud.com and a
- * pNN-caldav partition host are for iCloud.
+ * pNN-caldav partition host are for iCloud; "localhost" is a configured credential host,
+ * since an IP address has no registrable domain to share ({@code CredentialHostsTests}).
  */
 class HrefPinningTests {
 
@@ -43,7 +44,8 @@ class HrefPinningTests {
 	void start() {
 		this.server.start();
 		this.factory = new SardineCalDavClientFactory(CalDavSettings.defaults(), ResilienceSettings.singleAttempt(),
-				com.wedsync.calsync.caldav.OutboundUrlPolicy.permissive(), new SimpleMeterRegistry());
+				com.wedsync.calsync.caldav.OutboundUrlPolicy.permissive(), List.of("localhost"),
+				new SimpleMeterRegistry());
 		this.client = this.factory.connect(URI.create("http://127.0.0.1:" + this.server.port() + "/"),
 				new DavCredentials("planner", "app-password"));
 	}

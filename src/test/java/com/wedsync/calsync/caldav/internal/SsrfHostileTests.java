@@ -102,15 +102,20 @@ class SsrfHostileTests {
 				(host) -> new InetAddress[] { InetAddress.getByName("127.0.0.1") });
 		this.server.stubFor(dav("PROPFIND", "/home/").willReturn(multistatusAnswer(multistatus())));
 
-		assertThat(client(pinned).listCalendars(URI.create("http://pinned.invalid:" + this.server.port() + "/home/")))
-			.isEmpty();
+		URI home = URI.create("http://pinned.invalid:" + this.server.port() + "/home/");
+
+		assertThat(client(pinned, home).listCalendars(home)).isEmpty();
 		assertThat(this.server.findAll(anyRequestedFor(anyUrl()))).hasSize(1);
 	}
 
 	private CalDavClient client(OutboundUrlPolicy policy) {
+		return client(policy, URI.create(this.server.baseUrl()));
+	}
+
+	private CalDavClient client(OutboundUrlPolicy policy, URI serverUrl) {
 		this.factory = new SardineCalDavClientFactory(CalDavSettings.defaults(), ResilienceSettings.singleAttempt(),
 				policy, new SimpleMeterRegistry());
-		return this.factory.connect(URI.create(this.server.baseUrl()), new DavCredentials("planner", "pw"));
+		return this.factory.connect(serverUrl, new DavCredentials("planner", "pw"));
 	}
 
 	private static OutboundUrlPolicy loopbackAllowed() {
