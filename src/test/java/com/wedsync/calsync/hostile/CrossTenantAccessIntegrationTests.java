@@ -180,7 +180,7 @@ class CrossTenantAccessIntegrationTests {
 				Map.of("deliveryId", "forged", "calendarUrl", "https://dav.example.com/cal/", "changeType", "updated")),
 				401));
 		cases.put("POST /api/webhook-endpoints", (r) -> notFound(this.tenantB.post("/api/webhook-endpoints",
-				Map.of("tenantId", A, "url", "https://203.0.113.10/stolen"))));
+				Map.of("tenantId", A, "url", "https://hooks.tenant-a.invalid/stolen"))));
 		cases.put("GET /api/webhook-endpoints",
 				(r) -> notFound(this.tenantB.get("/api/webhook-endpoints?tenantId=" + A)));
 		cases.put("GET /api/webhook-endpoints/{id}",
@@ -292,7 +292,7 @@ class CrossTenantAccessIntegrationTests {
 			.post("/api/integrations/" + integration + "/webhook-subscriptions", Map.of("description", "relay"))
 			.expect(201));
 		UUID endpoint = id(owner
-			.post("/api/webhook-endpoints", Map.of("tenantId", tenant, "url", "https://203.0.113.10/" + tenant))
+			.post("/api/webhook-endpoints", Map.of("tenantId", tenant, "url", "https://hooks.wedsync.invalid/" + tenant))
 			.expect(201));
 		return new Resources(integration, calendar, wedding, event, sync, subscription, endpoint);
 	}
