@@ -12,7 +12,9 @@ import org.springframework.util.unit.DataSize;
  *
  * @param multigetBatchSize hrefs per calendar-multiget REPORT
  * @param connectTimeout TCP connect timeout
- * @param readTimeout socket read timeout (longest silence between two reads)
+ * @param readTimeout socket read timeout (longest silence between two reads); a request
+ * that times out is not sent again, so a host that stops answering fails a request in
+ * this time, not in attempts × this time
  * @param responseTimeout longest time for a whole request, from sending it to the last
  * byte of the answer; a server that trickles bytes is cut off here
  * @param maxResponseSize largest response body read; a bigger one fails the request
@@ -23,7 +25,7 @@ import org.springframework.util.unit.DataSize;
  */
 @ConfigurationProperties("calsync.caldav")
 public record CalDavProperties(@DefaultValue("200") int multigetBatchSize, @DefaultValue("10s") Duration connectTimeout,
-		@DefaultValue("60s") Duration readTimeout, @DefaultValue("120s") Duration responseTimeout,
+		@DefaultValue("20s") Duration readTimeout, @DefaultValue("120s") Duration responseTimeout,
 		@DefaultValue("32MB") DataSize maxResponseSize, @DefaultValue Resilience resilience,
 		@DefaultValue List<String> credentialHosts) {
 
@@ -48,6 +50,13 @@ public record CalDavProperties(@DefaultValue("200") int multigetBatchSize, @Defa
 	 * to {@code accountRequestsPerSecond}: iCloud throttles per Apple ID; other servers
 	 * get the per-host limit only
 	 * @param rateLimitWait longest a request waits for a rate-limit permit
+	 * @param hostConcurrentRequests requests in flight to one host at once, from this
+	 * node: a host that stops answering holds at most this many of the node's threads
+	 * @param hostQueueWait longest a request waits for one of them; then it is not sent
+	 * ({@link HostUnavailableException})
+	 * @param slowCallThreshold an attempt slower than this counts as slow for the host's
+	 * circuit, which opens when {@code failureRateThreshold} percent of the calls are
+	 * slow
 	 */
 	public record Resilience(@DefaultValue("4") int maxAttempts, @DefaultValue("500ms") Duration baseBackoff,
 			@DefaultValue("30s") Duration maxBackoff, @DefaultValue("1s") Duration retryAfterMin,
@@ -55,8 +64,9 @@ public record CalDavProperties(@DefaultValue("200") int multigetBatchSize, @Defa
 			@DefaultValue("10") int minimumCalls, @DefaultValue("20") int slidingWindowSize,
 			@DefaultValue("60s") Duration openWait, @DefaultValue("3") int halfOpenCalls,
 			@DefaultValue("20") double hostRequestsPerSecond, @DefaultValue("4") double accountRequestsPerSecond,
-			@DefaultValue("120s") Duration rateLimitWait,
-			@DefaultValue("icloud.com") List<String> accountLimitedHosts) {
+			@DefaultValue("120s") Duration rateLimitWait, @DefaultValue("icloud.com") List<String> accountLimitedHosts,
+			@DefaultValue("3") int hostConcurrentRequests, @DefaultValue("2s") Duration hostQueueWait,
+			@DefaultValue("10s") Duration slowCallThreshold) {
 
 	}
 

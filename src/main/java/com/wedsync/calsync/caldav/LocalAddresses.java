@@ -42,8 +42,7 @@ final class LocalAddresses implements Supplier<Set<InetAddress>> {
 			Set<InetAddress> found = new HashSet<>();
 			for (NetworkInterface nic : Collections.list(NetworkInterface.getNetworkInterfaces())) {
 				for (InetAddress address : Collections.list(nic.getInetAddresses())) {
-					// without the scope id, so fe80::1%eth0 equals the fe80::1 a URL
-					// names
+					// Without the scope id: fe80::1%eth0 is the fe80::1 a URL names.
 					found.add(InetAddress.getByAddress(address.getAddress()));
 				}
 			}

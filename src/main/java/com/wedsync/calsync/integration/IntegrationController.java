@@ -70,10 +70,8 @@ class IntegrationController {
 		}
 		catch (UnresolvableHostException ex) {
 			// Accepted: a name that does not resolve right now (a DNS hiccup) is no
-			// reason
-			// to refuse the account. Every request checks the URL again, and connections
-			// go
-			// only to addresses the policy resolved and allowed.
+			// reason to refuse the account. Every request checks the URL again, and
+			// connections go only to addresses the policy resolved and allowed.
 		}
 		catch (ForbiddenUrlException ex) {
 			throw new InvalidRequestException("serverUrl", "serverUrl is not allowed: " + ex.getReason());

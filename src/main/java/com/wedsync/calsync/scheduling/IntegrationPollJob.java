@@ -65,25 +65,26 @@ public class IntegrationPollJob implements Job {
 		if (emergencySync != null) {
 			this.launcher.runQueued(UUID.fromString(emergencySync));
 		}
-		else if (integration.get().status() == IntegrationStatus.ACTIVE
-				&& this.probe.probe(integration.get()) == ProbeOutcome.CHANGED) {
-			syncInASlot(integrationId);
+		else if (integration.get().status() == IntegrationStatus.ACTIVE) {
+			pollInASlot(integration.get());
 		}
 	}
 
-	// A scheduled sync may run for minutes; it holds one of the node's slots, never one
-	// of the threads kept for emergency syncs. Without a free slot the poll tries again
-	// shortly, on a one-shot trigger, instead of waiting on this thread.
-	private void syncInASlot(UUID integrationId) {
+	// A poll's probe and its scheduled sync hold one of the node's slots, never one of
+	// the threads kept for emergency syncs: a probe of a host that stopped answering
+	// waits a read timeout, and a sync may run for minutes. Without a free slot the poll
+	// tries again shortly, on a one-shot trigger, instead of waiting on this thread.
+	private void pollInASlot(Integration integration) {
 		if (!this.slots.tryAcquire()) {
-			logger
-				.info("Integration " + integrationId + " changed; every scheduled-sync slot is busy, polling again in "
-						+ IntegrationSchedule.DEFERRED_POLL_DELAY.toSeconds() + " s");
-			this.schedule.deferPoll(integrationId);
+			logger.info("Every scheduled-sync slot is busy; polling integration " + integration.id() + " again in "
+					+ IntegrationSchedule.DEFERRED_POLL_DELAY.toSeconds() + " s");
+			this.schedule.deferPoll(integration.id());
 			return;
 		}
 		try {
-			this.launcher.runIfIdle(integrationId, SyncTrigger.SCHEDULED, SyncPriority.NORMAL, "poll");
+			if (this.probe.probe(integration) == ProbeOutcome.CHANGED) {
+				this.launcher.runIfIdle(integration.id(), SyncTrigger.SCHEDULED, SyncPriority.NORMAL, "poll");
+			}
 		}
 		finally {
 			this.slots.release();

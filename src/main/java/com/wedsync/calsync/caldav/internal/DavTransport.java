@@ -4,6 +4,7 @@ import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.net.MalformedURLException;
+import java.net.SocketTimeoutException;
 import java.net.URI;
 import java.time.Duration;
 import java.util.HashMap;
@@ -19,9 +20,11 @@ import com.github.sardine.impl.SardineImpl;
 import org.apache.http.Header;
 import org.apache.http.HttpResponse;
 import org.apache.http.client.methods.HttpRequestBase;
+import org.apache.http.conn.ConnectTimeoutException;
 import org.apache.http.impl.client.HttpClientBuilder;
 
 import com.wedsync.calsync.caldav.DavCredentials;
+import com.wedsync.calsync.caldav.NoAnswerException;
 import com.wedsync.calsync.caldav.OutboundUrlPolicy;
 import com.wedsync.calsync.caldav.TransportException;
 import com.wedsync.calsync.caldav.UnresolvableHostException;
@@ -101,9 +104,15 @@ final class DavTransport extends SardineImpl {
 			return response;
 		}
 		catch (IOException ex) {
-			String reason = timedOut.get() ? "no complete answer within " + this.responseTimeout + ": "
-					: ex.getClass().getSimpleName() + ": ";
-			throw new TransportException(request.getMethod() + " failed: " + reason + ex.getMessage(), url, 0, ex);
+			if (timedOut.get()) {
+				throw new NoAnswerException(request.getMethod() + " failed: no complete answer within "
+						+ this.responseTimeout + ": " + ex.getMessage(), url, ex);
+			}
+			String reason = ex.getClass().getSimpleName() + ": " + ex.getMessage();
+			if (ex instanceof SocketTimeoutException || ex instanceof ConnectTimeoutException) {
+				throw new NoAnswerException(request.getMethod() + " failed: " + reason, url, ex);
+			}
+			throw new TransportException(request.getMethod() + " failed: " + reason, url, 0, ex);
 		}
 		finally {
 			deadline.cancel(false);

@@ -9,6 +9,10 @@ import java.util.TreeMap;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.Supplier;
 
+import io.github.resilience4j.bulkhead.Bulkhead;
+import io.github.resilience4j.bulkhead.BulkheadConfig;
+import io.github.resilience4j.bulkhead.BulkheadFullException;
+import io.github.resilience4j.bulkhead.BulkheadRegistry;
 import io.github.resilience4j.circuitbreaker.CallNotPermittedException;
 import io.github.resilience4j.circuitbreaker.CircuitBreaker;
 import io.github.resilience4j.circuitbreaker.CircuitBreakerConfig;
@@ -31,6 +35,7 @@ import org.springframework.util.Assert;
 
 import com.wedsync.calsync.caldav.CalDavProperties;
 import com.wedsync.calsync.caldav.HostUnavailableException;
+import com.wedsync.calsync.caldav.NoAnswerException;
 import com.wedsync.calsync.caldav.RateLimitedException;
 import com.wedsync.calsync.caldav.TransportException;
 import com.wedsync.calsync.observability.CalSyncMetrics;
@@ -41,12 +46,18 @@ import com.wedsync.calsync.observability.CalSyncMetrics;
  * honours Retry-After, and a circuit breaker. Per host: a rate limiter; per account on a
  * host, a second one on the hosts that throttle per account (iCloud:
  * {@code account-limited-hosts}). Every attempt passes the circuit breaker, then the rate
- * limiters, then goes on the wire.
+ * limiters, then goes on the wire. Per host, too, a bulkhead: at most
+ * {@code host-concurrent-requests} in flight from this node, so a host that accepts
+ * connections and never answers holds that many threads, not every thread of the node; a
+ * request that finds no room within {@code host-queue-wait} is not sent.
  * <p>
- * Retried: no answer at all ({@link TransportException}: timeouts, resets, empty
- * answers), 5xx, and 429. Every other status is returned at once, so a 412 or 404 reaches
- * its caller after exactly one request. When the attempts run out the last answer is
- * returned and the caller maps its status as usual.
+ * Retried: no answer at all ({@link TransportException}: resets, refused connections,
+ * empty answers), 5xx, and 429. A timeout is not: a host silent for the whole read
+ * timeout is not asked again within the same request, so a hung host fails a request in
+ * one read timeout; its circuit counts the timeouts and the slow calls. Every other
+ * status is returned at once, so a 412 or 404 reaches its caller after exactly one
+ * request. When the attempts run out the last answer is returned and the caller maps its
+ * status as usual.
  */
 final class HostResilience {
 
@@ -66,6 +77,8 @@ final class HostResilience {
 	private final RateLimiterRegistry accountRateLimiters;
 
 	private final RetryConfig retryConfig;
+
+	private final BulkheadRegistry bulkheads;
 
 	private final Map<String, Retry> retries = new ConcurrentHashMap<>();
 
@@ -92,10 +105,14 @@ final class HostResilience {
 				new TaggedRateLimiterMetricsPublisher(rateLimiterNames(), meters));
 		this.accountRateLimiters = RateLimiterRegistry
 			.of(rateLimiterConfig(settings.accountRequestsPerSecond(), settings.rateLimitWait()));
+		this.bulkheads = BulkheadRegistry.of(BulkheadConfig.custom()
+			.maxConcurrentCalls(settings.hostConcurrentRequests())
+			.maxWaitDuration(settings.hostQueueWait())
+			.build());
 		this.retryConfig = RetryConfig.<DavResponse>custom()
 			.maxAttempts(settings.maxAttempts())
 			.retryOnResult((response) -> isRetryable(response.status()))
-			.retryOnException((ex) -> ex instanceof TransportException)
+			.retryOnException((ex) -> ex instanceof TransportException && !(ex instanceof NoAnswerException))
 			.intervalBiFunction(this::waitBefore)
 			.failAfterMaxAttempts(false)
 			.build();
@@ -109,9 +126,11 @@ final class HostResilience {
 		String host = hostKey(url);
 		CircuitBreaker circuit = this.circuitBreakers.circuitBreaker(host);
 		RateLimiter hostLimit = this.hostRateLimiters.rateLimiter(host);
+		// The bulkhead guards the time on the wire only, not the wait for a rate permit.
+		Supplier<DavResponse> sent = Bulkhead.decorateSupplier(this.bulkheads.bulkhead(host), call);
 		Supplier<DavResponse> limited = RateLimiter.decorateSupplier(hostLimit, isAccountLimited(url)
-				? RateLimiter.decorateSupplier(this.accountRateLimiters.rateLimiter(username + "@" + host), call)
-				: call);
+				? RateLimiter.decorateSupplier(this.accountRateLimiters.rateLimiter(username + "@" + host), sent)
+				: sent);
 		Supplier<DavResponse> attempt = CircuitBreaker.decorateSupplier(circuit, limited);
 		Supplier<DavResponse> retried = Retry.decorateSupplier(retry(host), () -> failFastWhenOpen(url, host, attempt));
 		try {
@@ -150,6 +169,9 @@ final class HostResilience {
 		}
 		catch (CallNotPermittedException ex) {
 			throw new HostUnavailableException(host, url, ex);
+		}
+		catch (BulkheadFullException ex) {
+			throw new HostUnavailableException(host, url, "no answer yet to the requests already in flight to it", ex);
 		}
 	}
 
@@ -204,8 +226,10 @@ final class HostResilience {
 			.waitDurationInOpenState(settings.openWait())
 			.permittedNumberOfCallsInHalfOpenState(settings.halfOpenCalls())
 			.recordException((ex) -> ex instanceof TransportException)
-			// a local throttle wait is no verdict on the host
-			.ignoreException((ex) -> ex instanceof RequestNotPermitted)
+			.slowCallDurationThreshold(settings.slowCallThreshold())
+			.slowCallRateThreshold(settings.failureRateThreshold())
+			// a local throttle wait, or a full bulkhead, is no verdict on the host
+			.ignoreException((ex) -> ex instanceof RequestNotPermitted || ex instanceof BulkheadFullException)
 			.recordResult((result) -> result instanceof DavResponse response && isRetryable(response.status()))
 			.build();
 	}

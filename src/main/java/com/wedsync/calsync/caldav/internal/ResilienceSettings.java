@@ -15,7 +15,7 @@ public final class ResilienceSettings {
 	public static CalDavProperties.Resilience defaults() {
 		return new CalDavProperties.Resilience(4, Duration.ofMillis(500), Duration.ofSeconds(30), Duration.ofSeconds(1),
 				Duration.ofSeconds(60), 50, 10, 20, Duration.ofSeconds(60), 3, 20, 4, Duration.ofSeconds(120),
-				List.of("icloud.com"));
+				List.of("icloud.com"), 3, Duration.ofSeconds(2), Duration.ofSeconds(10));
 	}
 
 	/**
@@ -25,7 +25,7 @@ public final class ResilienceSettings {
 	public static CalDavProperties.Resilience singleAttempt() {
 		return new CalDavProperties.Resilience(1, Duration.ofMillis(1), Duration.ofMillis(1), Duration.ZERO,
 				Duration.ZERO, 100, Integer.MAX_VALUE, 100, Duration.ofMillis(1), 1, 1_000_000, 1_000_000,
-				Duration.ofSeconds(1), List.of());
+				Duration.ofSeconds(1), List.of(), 1_000, Duration.ofSeconds(1), Duration.ofHours(1));
 	}
 
 }

@@ -26,7 +26,7 @@ class CalDavConfigurationTests {
 			CalDavProperties properties = context.getBean(CalDavProperties.class);
 			assertThat(properties.multigetBatchSize()).isEqualTo(200);
 			assertThat(properties.connectTimeout()).isEqualTo(Duration.ofSeconds(10));
-			assertThat(properties.readTimeout()).isEqualTo(Duration.ofSeconds(60));
+			assertThat(properties.readTimeout()).isEqualTo(Duration.ofSeconds(20));
 			assertThat(properties.responseTimeout()).isEqualTo(Duration.ofSeconds(120));
 			assertThat(properties.resilience()).isEqualTo(ResilienceSettings.defaults());
 			assertThat(properties.credentialHosts()).isEmpty();

@@ -18,6 +18,7 @@ import com.wedsync.calsync.caldav.CalDavClient;
 import com.wedsync.calsync.caldav.CalDavProperties;
 import com.wedsync.calsync.caldav.DavCredentials;
 import com.wedsync.calsync.caldav.HostUnavailableException;
+import com.wedsync.calsync.caldav.NoAnswerException;
 import com.wedsync.calsync.caldav.NotFoundException;
 import com.wedsync.calsync.caldav.PreconditionFailedException;
 import com.wedsync.calsync.caldav.ServerErrorException;
@@ -34,6 +35,7 @@ import static com.wedsync.calsync.caldav.internal.DavTestBodies.multistatus;
 import static com.wedsync.calsync.caldav.internal.DavTestBodies.multistatusAnswer;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatExceptionOfType;
+import static org.awaitility.Awaitility.await;
 
 /**
  * Retries, circuit breaker and rate limits around each CalDAV request, against WireMock:
@@ -120,22 +122,6 @@ class HostResilienceTests {
 				ok());
 
 		this.client.listCalendars(this.home);
-
-		assertThat(requests()).isEqualTo(3);
-	}
-
-	@Test
-	void shouldRetryAnAnswerSlowerThanTheReadTimeoutThenGiveUp() {
-		this.client.close();
-		this.factory.close();
-		this.factory = new SardineCalDavClientFactory(
-				new CalDavSettings(50, Duration.ofSeconds(1), Duration.ofMillis(200), 1 << 20, 32),
-				settings(3, 1000, 1000), this.meters);
-		this.client = this.factory.connect(URI.create(this.server.baseUrl()), credentials("planner@example.com"));
-		answerInTurn(ok().withFixedDelay(1000));
-
-		assertThatExceptionOfType(TransportException.class).isThrownBy(() -> this.client.listCalendars(this.home))
-			.withMessageContaining("SocketTimeoutException");
 
 		assertThat(requests()).isEqualTo(3);
 	}
@@ -267,12 +253,50 @@ class HostResilienceTests {
 		assertThat(millis).isGreaterThanOrEqualTo(950);
 	}
 
+	@Test
+	void shouldNotSendAgainARequestTheHostLeftUnansweredForTheReadTimeout() {
+		this.server.stubFor(dav("PROPFIND", "/home/").willReturn(ok().withFixedDelay(1500)));
+		useSettings(new CalDavSettings(50, Duration.ofSeconds(5), Duration.ofMillis(300), 1 << 20, 32),
+				settings(4, 1000, 1000));
+
+		assertThatExceptionOfType(NoAnswerException.class).isThrownBy(() -> this.client.listCalendars(this.home))
+			.withMessageContaining("SocketTimeoutException");
+
+		assertThat(requests()).isEqualTo(1);
+	}
+
+	@Test
+	void shouldNotSendARequestWhileTheHostHasAsManyInFlightAsItMayAndNoneAnswers() throws InterruptedException {
+		this.server.stubFor(dav("PROPFIND", "/home/").willReturn(ok().withFixedDelay(3000)));
+		CalDavProperties.Resilience oneAtATime = settings(4, 1000, 1000);
+		useSettings(CalDavSettings.defaults(),
+				new CalDavProperties.Resilience(oneAtATime.maxAttempts(), oneAtATime.baseBackoff(),
+						oneAtATime.maxBackoff(), oneAtATime.retryAfterMin(), oneAtATime.retryAfterMax(),
+						oneAtATime.failureRateThreshold(), oneAtATime.minimumCalls(), oneAtATime.slidingWindowSize(),
+						oneAtATime.openWait(), oneAtATime.halfOpenCalls(), oneAtATime.hostRequestsPerSecond(),
+						oneAtATime.accountRequestsPerSecond(), oneAtATime.rateLimitWait(),
+						oneAtATime.accountLimitedHosts(), 1, Duration.ofMillis(200), oneAtATime.slowCallThreshold()));
+		Thread inFlight = new Thread(() -> this.client.listCalendars(this.home));
+		inFlight.start();
+		await().atMost(Duration.ofSeconds(10)).until(() -> requests() == 1);
+
+		assertThatExceptionOfType(HostUnavailableException.class).isThrownBy(() -> this.client.listCalendars(this.home))
+			.withMessageContaining("already in flight");
+
+		assertThat(requests()).isEqualTo(1);
+		inFlight.join();
+	}
+
 	private void useSettings(CalDavProperties.Resilience resilience) {
+		useSettings(CalDavSettings.defaults(), resilience);
+	}
+
+	private void useSettings(CalDavSettings transport, CalDavProperties.Resilience resilience) {
 		if (this.client != null) {
 			this.client.close();
 			this.factory.close();
 		}
-		this.factory = new SardineCalDavClientFactory(CalDavSettings.defaults(), resilience, this.meters);
+		this.factory = new SardineCalDavClientFactory(transport, resilience, this.meters);
 		this.client = this.factory.connect(URI.create(this.server.baseUrl()), credentials("planner@example.com"));
 	}
 
@@ -285,7 +309,7 @@ class HostResilienceTests {
 			List<String> accountLimitedHosts) {
 		return new CalDavProperties.Resilience(maxAttempts, Duration.ofMillis(100), Duration.ofMillis(400),
 				Duration.ZERO, Duration.ofSeconds(2), 50, 4, 4, OPEN_WAIT, 2, hostRate, accountRate,
-				Duration.ofSeconds(10), accountLimitedHosts);
+				Duration.ofSeconds(10), accountLimitedHosts, 1_000, Duration.ofSeconds(1), Duration.ofHours(1));
 	}
 
 	private static DavCredentials credentials(String username) {

@@ -1,0 +1,103 @@
+package com.wedsync.calsync.batch;
+
+import java.io.IOException;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
+import tools.jackson.databind.JsonNode;
+
+import com.wedsync.calsync.support.ApplicationTest;
+import com.wedsync.calsync.support.CalSyncApi;
+import com.wedsync.calsync.testpeers.CalDavTestServer;
+import com.wedsync.calsync.testpeers.CalDavTestServers;
+import com.wedsync.calsync.testpeers.HungHost;
+
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.test.context.TestPropertySource;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+/**
+ * A CalDAV host that accepts connections and never answers, with ten integrations on it
+ * syncing at once: each of their syncs fails within one read timeout and the host's queue
+ * wait, the host never holds more requests than its bulkhead allows, and meanwhile an
+ * emergency sync of an integration on a healthy server completes at once.
+ */
+@ApplicationTest
+// The production bulkhead and read timeout (the suite's profile widens the bulkhead).
+@TestPropertySource(properties = { "calsync.caldav.resilience.host-concurrent-requests=3",
+		"calsync.caldav.resilience.host-queue-wait=2s", "calsync.caldav.read-timeout=20s" })
+class HungHostFunctionalTests {
+
+	private static final int ON_HUNG_HOST = 10;
+
+	@LocalServerPort
+	int port;
+
+	@Test
+	@Timeout(240)
+	void shouldFailTheHungHostsSyncsQuicklyAndRunAnEmergencyElsewhereAtOnce() throws IOException {
+		CalSyncApi api = new CalSyncApi(this.port);
+		CalDavTestServer radicale = CalDavTestServers.radicale();
+		radicale.createCalendar("healthy-" + UUID.randomUUID().toString().substring(0, 6));
+		UUID healthy = api.connect(radicale, "tenant-healthy");
+		assertThat(api.syncAndWait(healthy).get("status").asString()).isEqualTo("COMPLETED");
+		try (HungHost hung = new HungHost()) {
+			List<String> stuck = new ArrayList<>();
+			for (int i = 0; i < ON_HUNG_HOST; i++) {
+				UUID integration = UUID.fromString(api
+					.post("/api/integrations",
+							Map.of("tenantId", "tenant-hung-" + i, "provider", "CALDAV", "serverUrl",
+									hung.baseUrl().toString(), "username", "planner", "password", "app-password"))
+					.expect(201)
+					.body()
+					.get("id")
+					.asString());
+				stuck.add(api.post("/api/integrations/" + integration + "/syncs", Map.of("reason", "hung host"))
+					.expect(202)
+					.body()
+					.get("syncId")
+					.asString());
+			}
+			await().atMost(Duration.ofSeconds(30)).until(() -> hung.accepted() >= 1);
+
+			Instant asked = Instant.now();
+			JsonNode emergency = api.awaitEnd(api
+				.post("/api/integrations/" + healthy + "/syncs", Map.of("priority", "EMERGENCY", "reason", "vows"))
+				.expect(202)
+				.body()
+				.get("syncId")
+				.asString());
+			Duration emergencyTook = Duration.between(asked, Instant.now());
+
+			Duration slowestFailure = Duration.ZERO;
+			for (String syncId : stuck) {
+				JsonNode report = api.awaitEnd(syncId);
+				assertThat(report.get("status").asString()).isEqualTo("FAILED");
+				slowestFailure = max(slowestFailure,
+						Duration.between(Instant.parse(report.get("requestedAt").asString()),
+								Instant.parse(report.get("endedAt").asString())));
+			}
+			System.out.printf(
+					"Hung host: emergency sync elsewhere %d ms, slowest of %d failures %d ms,"
+							+ " at most %d connections open at once%n",
+					emergencyTook.toMillis(), ON_HUNG_HOST, slowestFailure.toMillis(), hung.mostOpenAtOnce());
+			assertThat(emergency.get("status").asString()).isEqualTo("COMPLETED");
+			assertThat(emergencyTook).isLessThan(Duration.ofSeconds(5));
+			assertThat(slowestFailure).isLessThanOrEqualTo(Duration.ofSeconds(40));
+			assertThat(hung.mostOpenAtOnce()).isLessThanOrEqualTo(3);
+		}
+	}
+
+	private static Duration max(Duration a, Duration b) {
+		return (a.compareTo(b) >= 0) ? a : b;
+	}
+
+}
