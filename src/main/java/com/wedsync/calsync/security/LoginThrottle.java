@@ -4,6 +4,7 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.EnumMap;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
@@ -47,7 +48,7 @@ public class LoginThrottle {
 		STOMP;
 
 		String tag() {
-			return name().toLowerCase(java.util.Locale.ROOT);
+			return name().toLowerCase(Locale.ROOT);
 		}
 
 	}
@@ -79,8 +80,8 @@ public class LoginThrottle {
 	}
 
 	LoginThrottle(int perAddress, int perUsername, Duration window, int maxEntries, MeterRegistry meters, Clock clock) {
-		this.perAddress = new Limit("address", perAddress);
-		this.perUsername = new Limit("username", perUsername);
+		this.perAddress = new Limit(perAddress);
+		this.perUsername = new Limit(perUsername);
 		this.window = window;
 		this.maxEntries = maxEntries;
 		this.clock = clock;
@@ -162,16 +163,13 @@ public class LoginThrottle {
 	/** One kind of key (address or username) with its own limit. */
 	private final class Limit {
 
-		private final String kind;
-
 		private final int max;
 
 		private final Map<String, Window> windows = new ConcurrentHashMap<>();
 
 		private volatile Instant sweptAt = Instant.EPOCH;
 
-		Limit(String kind, int max) {
-			this.kind = kind;
+		Limit(int max) {
 			this.max = max;
 		}
 
@@ -206,11 +204,6 @@ public class LoginThrottle {
 				this.windows.values().removeIf((window) -> window.expired(now));
 			}
 			return this.windows.size() < LoginThrottle.this.maxEntries;
-		}
-
-		@Override
-		public String toString() {
-			return this.kind + " limit " + this.max;
 		}
 
 	}
