@@ -191,6 +191,26 @@ public final class CalSyncMetrics {
 	/** Gauge of outbound notifications not yet delivered nor dead-lettered. */
 	public static final String WEBHOOK_OUTBOX_BACKLOG = "calsync_webhook_outbox_backlog";
 
+	// Authentication
+
+	/**
+	 * Counter of logins refused for wrong credentials (wrong password, unknown user,
+	 * unknown or revoked token), tag {@code channel}: basic, bearer, stomp.
+	 */
+	public static final String AUTH_FAILURES = "calsync_auth_failures_total";
+
+	/**
+	 * Counter of login attempts the login throttle refused without checking them, tag
+	 * {@code channel}.
+	 */
+	public static final String AUTH_THROTTLED = "calsync_auth_throttled_total";
+
+	/** Counter of password hash checks (bcrypt), what the login throttle saves. */
+	public static final String AUTH_PASSWORD_CHECKS = "calsync_auth_password_checks_total";
+
+	/** Tag: where a credential was presented (basic, bearer, stomp). */
+	public static final String TAG_CHANNEL = "channel";
+
 	private CalSyncMetrics() {
 	}
 

@@ -20,6 +20,8 @@ import org.springframework.stereotype.Component;
  * integration of the caller's tenant (the admin: any integration); clients never SEND. A
  * refused frame gets an ERROR frame, which ends the session (STOMP 1.2). Another tenant's
  * integration is refused with the words an unknown one gets, so ids cannot be probed.
+ * Sessions opened with a tenant token are recorded in {@link TokenSessions}, which ends
+ * them when the token is revoked.
  */
 @Component
 class StompAccessControl implements ChannelInterceptor {
@@ -28,9 +30,12 @@ class StompAccessControl implements ChannelInterceptor {
 
 	private final IntegrationRepository integrations;
 
-	StompAccessControl(StompCredentials credentials, IntegrationRepository integrations) {
+	private final TokenSessions sessions;
+
+	StompAccessControl(StompCredentials credentials, IntegrationRepository integrations, TokenSessions sessions) {
 		this.credentials = credentials;
 		this.integrations = integrations;
+		this.sessions = sessions;
 	}
 
 	@Override
@@ -55,9 +60,19 @@ class StompAccessControl implements ChannelInterceptor {
 		if (authorization == null) {
 			authorization = accessor.getFirstNativeHeader("authorization");
 		}
-		return this.credentials.authenticate(authorization)
-			.orElseThrow(() -> new MessageDeliveryException(
-					"Valid credentials are required: a tenant token (Bearer) or the admin (Basic)"));
+		StompCaller caller = this.credentials
+			.authenticate(authorization, ClientAddressHandshake.of(accessor.getSessionAttributes()))
+			.orElseThrow(StompAccessControl::credentialsRequired);
+		if (caller.tokenId() != null && !this.sessions.opened(accessor.getSessionId(), caller.tokenId())) {
+			// revoked between the check and the recording
+			throw credentialsRequired();
+		}
+		return caller;
+	}
+
+	private static MessageDeliveryException credentialsRequired() {
+		return new MessageDeliveryException(
+				"Valid credentials are required: a tenant token (Bearer) or the admin (Basic)");
 	}
 
 	private void authorise(Principal user, String destination) {

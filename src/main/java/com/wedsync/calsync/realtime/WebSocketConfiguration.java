@@ -25,7 +25,7 @@ class WebSocketConfiguration implements WebSocketMessageBrokerConfigurer {
 
 	@Override
 	public void registerStompEndpoints(StompEndpointRegistry registry) {
-		registry.addEndpoint("/ws");
+		registry.addEndpoint("/ws").addInterceptors(new ClientAddressHandshake());
 	}
 
 	@Override

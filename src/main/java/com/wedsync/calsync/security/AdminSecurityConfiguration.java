@@ -4,9 +4,10 @@ import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.attribute.PosixFilePermissions;
 import java.security.SecureRandom;
 import java.util.HexFormat;
+
+import io.micrometer.core.instrument.MeterRegistry;
 
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.annotation.Bean;
@@ -41,7 +42,7 @@ class AdminSecurityConfiguration {
 
 	@Bean
 	SecurityFilterChain apiSecurity(HttpSecurity http, ProblemDetailsAuthenticationEntryPoint entryPoint,
-			TenantTokens tokens) throws Exception {
+			TenantTokens tokens, LoginThrottle throttle) throws Exception {
 		http.authorizeHttpRequests((requests) -> requests
 			.requestMatchers("/actuator/health/**", "/actuator/info", "/actuator/prometheus", "/error")
 			.permitAll()
@@ -62,8 +63,11 @@ class AdminSecurityConfiguration {
 			.hasAnyRole(ADMIN, TenantAuthentication.ROLE)
 			.anyRequest()
 			.denyAll())
-			.addFilterBefore(new BearerTokenFilter(tokens, entryPoint), BasicAuthenticationFilter.class)
-			.httpBasic((basic) -> basic.authenticationEntryPoint(entryPoint))
+			// The throttle first: a refused attempt costs no token lookup, no bcrypt.
+			.addFilterBefore(new LoginThrottleFilter(throttle), BasicAuthenticationFilter.class)
+			.addFilterBefore(new BearerTokenFilter(tokens, entryPoint, throttle), BasicAuthenticationFilter.class)
+			// Basic's own entry point is called only for failed credentials: counted.
+			.httpBasic((basic) -> basic.authenticationEntryPoint(new FailedBasicLoginEntryPoint(throttle, entryPoint)))
 			.exceptionHandling((exceptions) -> exceptions.authenticationEntryPoint(entryPoint)
 				.accessDeniedHandler(new ProblemDetailsAccessDeniedHandler()))
 			.sessionManagement((session) -> session.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
@@ -75,11 +79,19 @@ class AdminSecurityConfiguration {
 		return http.build();
 	}
 
+	/**
+	 * The one password encoder (Spring Security's HTTP Basic and the STOMP CONNECT check
+	 * both use it), counting its checks.
+	 */
+	@Bean
+	PasswordEncoder passwordEncoder(MeterRegistry meters) {
+		return new CountingPasswordEncoder(PasswordEncoderFactories.createDelegatingPasswordEncoder(), meters);
+	}
+
 	@Bean
 	UserDetailsService adminUsers(@Value("${calsync.admin.username}") String username,
-			@Value("${calsync.admin.password:}") String password, @Value("${calsync.data-dir}") Path dataDir)
-			throws IOException {
-		PasswordEncoder encoder = PasswordEncoderFactories.createDelegatingPasswordEncoder();
+			@Value("${calsync.admin.password:}") String password, @Value("${calsync.data-dir}") Path dataDir,
+			PasswordEncoder encoder) throws IOException {
 		String secret = StringUtils.hasText(password) ? password : generatedPassword(dataDir, username);
 		return new InMemoryUserDetailsManager(
 				User.withUsername(username).password(encoder.encode(secret)).roles(ADMIN).build());
@@ -94,13 +106,12 @@ class AdminSecurityConfiguration {
 		new SecureRandom().nextBytes(bytes);
 		String password = HexFormat.of().formatHex(bytes);
 		Files.createDirectories(dataDir);
-		Files.writeString(file, password, StandardCharsets.US_ASCII);
-		try {
-			Files.setPosixFilePermissions(file, PosixFilePermissions.fromString("rw-------"));
-		}
-		catch (UnsupportedOperationException ex) {
-			// Not a POSIX file system: the directory's permissions have to do.
-		}
+		// A temporary file is created owner-only (rw-------) on POSIX: the password is
+		// never
+		// readable by others, not even between writing and restricting.
+		Path temp = Files.createTempFile(dataDir, PASSWORD_FILE, ".tmp");
+		Files.writeString(temp, password, StandardCharsets.US_ASCII);
+		Files.move(temp, file);
 		// The console, not the log: log files are shipped and kept, this must not be.
 		System.out.printf("%n  calsync admin login (generated, kept in %s): %s / %s%n%n", file, username, password);
 		return password;

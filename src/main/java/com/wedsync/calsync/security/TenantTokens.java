@@ -13,6 +13,7 @@ import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
 
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 
@@ -33,8 +34,11 @@ public class TenantTokens {
 
 	private final JdbcClient jdbc;
 
-	TenantTokens(JdbcClient jdbc) {
+	private final ApplicationEventPublisher events;
+
+	TenantTokens(JdbcClient jdbc, ApplicationEventPublisher events) {
 		this.jdbc = jdbc;
+		this.events = events;
 	}
 
 	/**
@@ -54,13 +58,26 @@ public class TenantTokens {
 
 	/** The tenant a presented token belongs to, if it is known and not revoked. */
 	public Optional<String> tenantOf(String secret) {
+		return live(secret).map(LiveToken::tenantId);
+	}
+
+	/** The presented token, if it is known and not revoked. */
+	public Optional<LiveToken> live(String secret) {
 		if (secret == null || !secret.startsWith(PREFIX)) {
 			return Optional.empty();
 		}
-		return this.jdbc.sql("SELECT tenant_id FROM tenant_token WHERE token_hash = ? AND revoked_at IS NULL")
+		return this.jdbc.sql("SELECT id, tenant_id FROM tenant_token WHERE token_hash = ? AND revoked_at IS NULL")
 			.param(hash(secret))
-			.query(String.class)
+			.query((rs, row) -> new LiveToken(uuid(rs, "id"), rs.getString("tenant_id")))
 			.optional();
+	}
+
+	/** Whether the token with this id is still live (not revoked, not deleted). */
+	public boolean isLive(UUID id) {
+		return this.jdbc.sql("SELECT count(*) FROM tenant_token WHERE id = ? AND revoked_at IS NULL")
+			.param(id)
+			.query(Integer.class)
+			.single() > 0;
 	}
 
 	public List<TenantToken> list(String tenantId) {
@@ -72,12 +89,20 @@ public class TenantTokens {
 			.list();
 	}
 
-	/** Revokes a token of the tenant; false when there is no such live token. */
+	/**
+	 * Revokes a token of the tenant; false when there is no such live token. Announces
+	 * {@link TokenRevoked} once the revocation is committed, so what the token opened
+	 * beyond single requests (live status sessions) is closed too.
+	 */
 	public boolean revoke(String tenantId, UUID id) {
-		return this.jdbc
+		boolean revoked = this.jdbc
 			.sql("UPDATE tenant_token SET revoked_at = ? WHERE id = ? AND tenant_id = ? AND revoked_at IS NULL")
 			.params(timestamp(Instant.now()), id, tenantId)
 			.update() == 1;
+		if (revoked) {
+			this.events.publishEvent(new TokenRevoked(id, tenantId));
+		}
+		return revoked;
 	}
 
 	static String hash(String secret) {
@@ -97,6 +122,14 @@ public class TenantTokens {
 
 	/** A token as listed: everything but the secret. */
 	public record TenantToken(UUID id, String tenantId, String name, Instant createdAt, Instant revokedAt) {
+	}
+
+	/** A presented token that is known and not revoked. */
+	public record LiveToken(UUID id, String tenantId) {
+	}
+
+	/** A token was revoked (committed). */
+	public record TokenRevoked(UUID id, String tenantId) {
 	}
 
 	/** A newly issued token with its secret, shown once. */
