@@ -292,7 +292,8 @@ class CrossTenantAccessIntegrationTests {
 			.post("/api/integrations/" + integration + "/webhook-subscriptions", Map.of("description", "relay"))
 			.expect(201));
 		UUID endpoint = id(owner
-			.post("/api/webhook-endpoints", Map.of("tenantId", tenant, "url", "https://hooks.wedsync.invalid/" + tenant))
+			.post("/api/webhook-endpoints",
+					Map.of("tenantId", tenant, "url", "https://hooks.wedsync.invalid/" + tenant))
 			.expect(201));
 		return new Resources(integration, calendar, wedding, event, sync, subscription, endpoint);
 	}
