@@ -19,12 +19,15 @@ import static org.assertj.core.api.Assertions.assertThat;
  * during the sync itself (the calendar's member listing): external entities, entity
  * expansion, a body over the 32 MB response limit, deep nesting, DAV elements in another
  * namespace, a body that is not XML. The sync fails with a reason that names the problem,
- * no file content leaks into any answer, and the service stays up.
+ * no file content leaks into any answer, and the service stays up: the heap after a full
+ * collection back where it was, the API answering within a second throughout.
  */
 @ApplicationTest
 class HostileDavXmlFunctionalTests {
 
 	private static final String MULTISTATUS = "<d:multistatus xmlns:d=\"DAV:\">%s</d:multistatus>";
+
+	private static final String TENANT = "tenant-hostile-xml";
 
 	@LocalServerPort
 	int port;
@@ -39,10 +42,14 @@ class HostileDavXmlFunctionalTests {
 		try (WireMockCalendar server = new WireMockCalendar(Map.of())) {
 			server.answerPropfind(where.equals("discovery") ? "/" : WireMockCalendar.CALENDAR, hostile(body));
 			CalSyncApi api = new CalSyncApi(this.port);
-			UUID integration = server.connect(api, "tenant-hostile-xml");
+			UUID integration = server.connect(api, TENANT);
 
-			JsonNode sync = api.syncAndWait(integration);
+			UnderAttack.Outcome outcome = UnderAttack.sync(api, TENANT, integration);
+			JsonNode sync = outcome.sync();
 
+			System.out.println(body + " during " + where + ": " + outcome.figures());
+			assertThat(outcome.heapGrowthBytes()).isLessThan(UnderAttack.HEAP_SLACK_BYTES);
+			assertThat(outcome.slowestApiAnswer()).isLessThan(UnderAttack.API_BOUND);
 			assertThat(sync.get("status").asString()).isEqualTo("FAILED");
 			assertThat(sync.toString()).contains(reason).doesNotContain("root:x:0:0").doesNotContain("lollol");
 			assertThat(sync.get("steps").get(0).get("name").asString()).isEqualTo("discoverCalendars");

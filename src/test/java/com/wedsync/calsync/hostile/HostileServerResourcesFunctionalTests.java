@@ -1,16 +1,11 @@
 package com.wedsync.calsync.hostile;
 
-import java.lang.management.ManagementFactory;
-import java.time.Duration;
 import java.util.Map;
 import java.util.UUID;
-import java.util.concurrent.atomic.AtomicBoolean;
-import java.util.concurrent.atomic.AtomicLong;
 
 import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
-import tools.jackson.databind.JsonNode;
 
 import com.wedsync.calsync.support.ApplicationTest;
 import com.wedsync.calsync.support.CalSyncApi;
@@ -21,72 +16,48 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 /**
  * Answers under the 32 MB byte limit that would still cost the heap hundreds of megabytes
- * as a tree: millions of tiny elements, or more well-formed members than any calendar
- * holds. The sync fails naming the limit, the heap after a full collection is where it
- * was, and the API keeps answering while the answer is read.
+ * as a tree: millions of tiny elements, more well-formed members than any calendar holds,
+ * or a sync-collection that answers 507 with new members and a new token forever. The
+ * sync fails naming the limit, the heap after a full collection is where it was, and the
+ * API keeps answering while the answers are read.
  */
 @ApplicationTest
 class HostileServerResourcesFunctionalTests {
 
-	private static final long HEAP_SLACK = 50L * 1024 * 1024;
-
-	private static final Duration API_BOUND = Duration.ofSeconds(1);
+	private static final String TENANT = "tenant-hostile-heap";
 
 	@LocalServerPort
 	int port;
 
 	@ParameterizedTest(name = "{0}")
 	@CsvSource({ "empty-responses, more than 500000 XML elements", "href-responses, more than 500000 XML elements",
-			"too-many-members, more than 50000" })
+			"too-many-members, more than 50000", "endless-507, more than 100000 changed or deleted resources" })
 	@Timeout(180)
-	void shouldFailTheSyncNamingTheLimitWithTheHeapFlatAndTheApiAnswering(String attack, String reason)
-			throws InterruptedException {
+	void shouldFailTheSyncNamingTheLimitWithTheHeapFlatAndTheApiAnswering(String attack, String reason) {
 		try (WireMockCalendar server = new WireMockCalendar(Map.of())) {
-			String body = hostile(attack);
-			assertThat(body.length()).isLessThan(32 * 1024 * 1024);
-			server.answerPropfind(WireMockCalendar.CALENDAR, body);
-			body = null;
+			arm(server, attack);
 			CalSyncApi api = new CalSyncApi(this.port);
-			UUID integration = server.connect(api, "tenant-hostile-heap");
-			long heapBefore = heapAfterFullCollection();
+			UUID integration = server.connect(api, TENANT);
 
-			AtomicLong slowestNanos = new AtomicLong();
-			AtomicBoolean reading = new AtomicBoolean(true);
-			Thread prober = new Thread(() -> {
-				while (reading.get()) {
-					long start = System.nanoTime();
-					api.get("/api/integrations/" + integration).expect(200);
-					slowestNanos.accumulateAndGet(System.nanoTime() - start, Math::max);
-				}
-			}, "api-prober");
-			prober.start();
-			JsonNode sync;
-			try {
-				sync = api.syncAndWait(integration);
-			}
-			finally {
-				reading.set(false);
-				prober.join();
-			}
-			long heapAfter = heapAfterFullCollection();
+			UnderAttack.Outcome outcome = UnderAttack.sync(api, TENANT, integration);
 
-			assertThat(sync.get("status").asString()).isEqualTo("FAILED");
-			assertThat(sync.toString()).contains(reason);
-			System.out.printf("%s: heap %+d MB after a full collection, slowest API answer %d ms%n", attack,
-					(heapAfter - heapBefore) / (1024 * 1024), slowestNanos.get() / 1_000_000);
-			assertThat(heapAfter - heapBefore).isLessThan(HEAP_SLACK);
-			assertThat(Duration.ofNanos(slowestNanos.get())).isLessThan(API_BOUND);
+			System.out.println(attack + ": " + outcome.figures());
+			assertThat(outcome.sync().get("status").asString()).isEqualTo("FAILED");
+			assertThat(outcome.sync().toString()).contains(reason);
+			assertThat(outcome.heapGrowthBytes()).isLessThan(UnderAttack.HEAP_SLACK_BYTES);
+			assertThat(outcome.slowestApiAnswer()).isLessThan(UnderAttack.API_BOUND);
 			assertThat(api.get("/actuator/health").expect(200).body().get("status").asString()).isEqualTo("UP");
 		}
 	}
 
-	private static String hostile(String attack) {
+	private static void arm(WireMockCalendar server, String attack) {
 		String open = "<d:multistatus xmlns:d=\"DAV:\">";
-		return switch (attack) {
+		switch (attack) {
 			// 2.3 million elements in 30 MB.
-			case "empty-responses" -> open + "<d:response/>".repeat(2_300_000) + "</d:multistatus>";
-			case "href-responses" ->
-				open + "<d:response><d:href>/a</d:href></d:response>".repeat(700_000) + "</d:multistatus>";
+			case "empty-responses" -> server.answerPropfind(WireMockCalendar.CALENDAR,
+					open + "<d:response/>".repeat(2_300_000) + "</d:multistatus>");
+			case "href-responses" -> server.answerPropfind(WireMockCalendar.CALENDAR,
+					open + "<d:response><d:href>/a</d:href></d:response>".repeat(700_000) + "</d:multistatus>");
 			// Well-formed members, few enough elements, more than any calendar holds.
 			case "too-many-members" -> {
 				StringBuilder members = new StringBuilder(open);
@@ -96,17 +67,13 @@ class HostileServerResourcesFunctionalTests {
 						.append(".ics</d:href><d:propstat><d:prop><d:getetag>\"e\"</d:getetag></d:prop>")
 						.append("<d:status>HTTP/1.1 200 OK</d:status></d:propstat></d:response>");
 				}
-				yield members.append("</d:multistatus>").toString();
+				server.answerPropfind(WireMockCalendar.CALENDAR, members.append("</d:multistatus>").toString());
 			}
+			// Each answer under every per-answer cap; only the total over the rounds is
+			// not.
+			case "endless-507" -> server.answerSyncCollectionEndlessly(40_000);
 			default -> throw new IllegalArgumentException(attack);
-		};
-	}
-
-	private static long heapAfterFullCollection() {
-		for (int i = 0; i < 3; i++) {
-			System.gc();
 		}
-		return ManagementFactory.getMemoryMXBean().getHeapMemoryUsage().getUsed();
 	}
 
 }

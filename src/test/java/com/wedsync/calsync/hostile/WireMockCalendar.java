@@ -34,13 +34,15 @@ final class WireMockCalendar implements AutoCloseable {
 
 	private final WireMockServer server;
 
+	private volatile int membersPerAnswer;
+
 	WireMockCalendar(Map<String, String> objects) {
 		this.objects = objects;
 		this.server = new WireMockServer(options().dynamicPort()
 			.bindAddress("127.0.0.1")
 			// The journal would keep every answer served, hostile ones of 30 MB included.
 			.disableRequestJournal()
-			.extensions(new Multiget()));
+			.extensions(new Multiget(), new EndlessSyncCollection()));
 		this.server.start();
 		this.server.stubFor(propfind("/.well-known/caldav").willReturn(aResponse().withStatus(404)));
 		this.server.stubFor(propfind("/").willReturn(multistatus(
@@ -56,6 +58,23 @@ final class WireMockCalendar implements AutoCloseable {
 		this.server.stubFor(propfind(CALENDAR).willReturn(multistatus(members.toString())));
 		this.server.stubFor(WireMock.request("REPORT", WireMock.urlEqualTo(CALENDAR))
 			.willReturn(aResponse().withTransformers("multiget")));
+	}
+
+	/**
+	 * From now on the calendar supports sync-collection, and every sync-collection answer
+	 * is truncated (507) after this many new members, with a new token: a server that
+	 * never stops listing.
+	 */
+	void answerSyncCollectionEndlessly(int membersPerAnswer) {
+		this.membersPerAnswer = membersPerAnswer;
+		this.server.stubFor(propfind("/home/").willReturn(multistatus(response(CALENDAR,
+				"<d:resourcetype><d:collection/><c:calendar/></d:resourcetype><d:displayname>W</d:displayname>"
+						+ "<d:supported-report-set><d:supported-report><d:report><d:sync-collection/></d:report>"
+						+ "</d:supported-report></d:supported-report-set>"))));
+		this.server.stubFor(WireMock.request("REPORT", WireMock.urlEqualTo(CALENDAR))
+			.withRequestBody(WireMock.containing("sync-collection"))
+			.atPriority(1)
+			.willReturn(aResponse().withTransformers("endless-sync-collection")));
 	}
 
 	/** From now on answers PROPFIND on the path with this body and a 207 status. */
@@ -103,6 +122,40 @@ final class WireMockCalendar implements AutoCloseable {
 
 	private static String escape(String text) {
 		return text.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;");
+	}
+
+	/** Each answer lists new members and a new token, and says 507: there is more. */
+	private final class EndlessSyncCollection implements ResponseDefinitionTransformerV2 {
+
+		private static final Pattern TOKEN = Pattern.compile("<(?:\\w+:)?sync-token>t?(\\d*)</(?:\\w+:)?sync-token>");
+
+		@Override
+		public ResponseDefinition transform(ServeEvent serveEvent) {
+			Matcher token = TOKEN.matcher(serveEvent.getRequest().getBodyAsString());
+			int round = (token.find() && !token.group(1).isEmpty()) ? Integer.parseInt(token.group(1)) : 0;
+			StringBuilder members = new StringBuilder();
+			for (int i = 0; i < WireMockCalendar.this.membersPerAnswer; i++) {
+				members.append(response(CALENDAR + "r" + round + "-" + i + ".ics", "<d:getetag>\"e\"</d:getetag>"));
+			}
+			members.append("<d:response><d:href>")
+				.append(CALENDAR)
+				.append("</d:href><d:status>HTTP/1.1 507 Insufficient Storage</d:status></d:response>")
+				.append("<d:sync-token>t")
+				.append(round + 1)
+				.append("</d:sync-token>");
+			return multistatus(members.toString()).build();
+		}
+
+		@Override
+		public boolean applyGlobally() {
+			return false;
+		}
+
+		@Override
+		public String getName() {
+			return "endless-sync-collection";
+		}
+
 	}
 
 	/** Answers a calendar-multiget with the objects of the hrefs in its body. */
