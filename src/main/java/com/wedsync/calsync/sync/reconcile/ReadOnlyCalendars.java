@@ -15,9 +15,11 @@ import org.springframework.stereotype.Component;
 /**
  * Learns that a calendar is read-only from a write it refused. A 403 alone does not say
  * so (a server also refuses one item it will not hold, and a proxy may answer for it), so
- * the calendar is marked read-only only when the refusal is an RFC 3744
- * {@code DAV:need-privileges} error or the calendar's privileges, asked once, grant no
- * write. Otherwise the refusal stays that one item's failure (a dead letter).
+ * the calendar's privileges are asked once: a set granting no write marks it read-only;
+ * so does an RFC 3744 {@code DAV:need-privileges} refusal from a server that reports no
+ * set. A set granting write outweighs the refusal's body: the next listing would show the
+ * calendar writable again and lift the mark, and every sync would send a refused write to
+ * learn it anew, so the refusal stays that one item's failure (a dead letter).
  */
 @Component
 class ReadOnlyCalendars {
@@ -43,19 +45,24 @@ class ReadOnlyCalendars {
 		return true;
 	}
 
-	private static boolean readOnly(CalDavClient client, Calendar calendar, ForbiddenException refusal) {
-		if (refusal.needsPrivileges()) {
-			return true;
-		}
+	/**
+	 * Whether the calendar's privileges, or the refusal where it has none, say read-only.
+	 */
+	static boolean readOnly(CalDavClient client, Calendar calendar, ForbiddenException refusal) {
+		WriteAccess access;
 		try {
-			return client.writeAccess(calendar.href()) == WriteAccess.READ_ONLY;
+			access = client.writeAccess(calendar.href());
 		}
 		catch (DavException ex) {
-			// The privileges cannot be read: nothing is learnt, the refusal is the
-			// item's.
+			// The privileges cannot be read: the refusal's body is all there is to go by.
 			logger.debug("Could not read the privileges of calendar " + calendar.id() + ": " + ex.getMessage());
-			return false;
+			access = WriteAccess.UNREPORTED;
 		}
+		return switch (access) {
+			case READ_ONLY -> true;
+			case WRITABLE -> false;
+			case UNREPORTED -> refusal.needsPrivileges();
+		};
 	}
 
 }
