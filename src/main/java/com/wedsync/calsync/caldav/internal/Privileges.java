@@ -19,8 +19,13 @@ final class Privileges {
 	private static final List<QName> WRITING = List.of(DavNames.ALL, DavNames.WRITE, DavNames.WRITE_CONTENT,
 			DavNames.BIND);
 
-	/** A refusal body is a few elements; anything deep is not an RFC 3744 error. */
-	private static final HardenedXmlReader ERROR_READER = new HardenedXmlReader(8, 200);
+	/**
+	 * A refusal body is a few elements; anything deeper or larger is not an RFC 3744
+	 * error.
+	 */
+	private static final int ERROR_DEPTH = 8;
+
+	private static final int ERROR_ELEMENTS = 200;
 
 	private Privileges() {
 	}
@@ -48,7 +53,9 @@ final class Privileges {
 			return false;
 		}
 		try {
-			XmlElement root = ERROR_READER.read(url, body);
+			// A reader per refusal: refusals are rare, and a session's reader is not
+			// shared.
+			XmlElement root = new HardenedXmlReader(ERROR_DEPTH, ERROR_ELEMENTS).read(url, body);
 			return root.is(DavNames.ERROR) && root.hasDescendant(DavNames.NEED_PRIVILEGES);
 		}
 		catch (UnreadableAnswerException notXml) {
