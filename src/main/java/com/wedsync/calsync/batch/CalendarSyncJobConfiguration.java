@@ -28,6 +28,7 @@ import com.wedsync.calsync.sync.pull.RemoteChangeDetector;
 import com.wedsync.calsync.sync.reconcile.EventReconciler;
 import com.wedsync.calsync.sync.reconcile.ReconcileQueue;
 import com.wedsync.calsync.sync.staging.StagedChange;
+import com.wedsync.calsync.sync.outbox.SyncOutbox;
 import com.wedsync.calsync.sync.staging.SyncStagingRepository;
 
 import org.springframework.batch.core.configuration.annotation.StepScope;
@@ -108,8 +109,8 @@ class CalendarSyncJobConfiguration {
 	@StepScope
 	DiscoverCalendarsTasklet discoverCalendarsTasklet(@Value(INTEGRATION_ID) UUID integrationId,
 			IntegrationRepository integrations, CalendarRepository calendars, IntegrationConnector connector,
-			SyncStagingRepository staging) {
-		return new DiscoverCalendarsTasklet(integrationId, integrations, calendars, connector, staging);
+			SyncStagingRepository staging, SyncOutbox outbox) {
+		return new DiscoverCalendarsTasklet(integrationId, integrations, calendars, connector, staging, outbox);
 	}
 
 	@Bean

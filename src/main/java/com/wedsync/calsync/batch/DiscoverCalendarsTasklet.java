@@ -11,6 +11,7 @@ import com.wedsync.calsync.integration.CalendarRepository;
 import com.wedsync.calsync.integration.Integration;
 import com.wedsync.calsync.integration.IntegrationConnector;
 import com.wedsync.calsync.integration.IntegrationRepository;
+import com.wedsync.calsync.sync.outbox.SyncOutbox;
 import com.wedsync.calsync.sync.staging.SyncStagingRepository;
 
 import org.springframework.batch.core.step.StepContribution;
@@ -23,7 +24,8 @@ import org.springframework.batch.infrastructure.repeat.RepeatStatus;
  * host) and lists its calendars with their ctags (and sync-tokens where
  * {@link Calendar#changeMarkersFor} asks for them) in one PROPFIND. Also forgets what an
  * earlier, unfinished sync staged: detection starts again from the committed token, so
- * nothing is lost.
+ * nothing is lost. A calendar whose listing shows it writable again after being read-only
+ * gets every event it should hold queued: the writes withheld meanwhile are sent now.
  */
 class DiscoverCalendarsTasklet implements Tasklet {
 
@@ -37,9 +39,12 @@ class DiscoverCalendarsTasklet implements Tasklet {
 
 	private final SyncStagingRepository staging;
 
+	private final SyncOutbox outbox;
+
 	DiscoverCalendarsTasklet(UUID integrationId, IntegrationRepository integrations, CalendarRepository calendars,
-			IntegrationConnector connector, SyncStagingRepository staging) {
+			IntegrationConnector connector, SyncStagingRepository staging, SyncOutbox outbox) {
 		this.integrationId = integrationId;
+		this.outbox = outbox;
 		this.integrations = integrations;
 		this.calendars = calendars;
 		this.connector = connector;
@@ -61,6 +66,11 @@ class DiscoverCalendarsTasklet implements Tasklet {
 			List<Calendar> before = this.calendars.findByIntegration(this.integrationId);
 			List<Calendar> known = this.calendars.recordListing(this.integrationId, before,
 					client.listCalendars(home, Calendar.changeMarkersFor(before)));
+			// In the step's transaction with the listing: the flip is never recorded
+			// without the writes it owes.
+			known.stream()
+				.filter((calendar) -> !calendar.readOnly() && wasReadOnly(before, calendar))
+				.forEach((calendar) -> this.outbox.markCalendarDirty(calendar.id()));
 			contribution.incrementWriteCount(known.size());
 		}
 		catch (UnauthorizedException ex) {
@@ -68,6 +78,10 @@ class DiscoverCalendarsTasklet implements Tasklet {
 			throw ex;
 		}
 		return RepeatStatus.FINISHED;
+	}
+
+	private static boolean wasReadOnly(List<Calendar> before, Calendar calendar) {
+		return before.stream().anyMatch((old) -> old.id().equals(calendar.id()) && old.readOnly());
 	}
 
 }

@@ -75,7 +75,7 @@ class ReconcileWriter implements ItemWriter<String>, StepExecutionListener {
 	/** Adds what one committed piece of work did to the sync's counts and the metrics. */
 	private void record(ReconcileCounts counts) {
 		SyncCounts done = new SyncCounts(0, counts.getCreated(), counts.getUpdated(), counts.getDeleted(),
-				counts.getConflicts(), counts.getDeadLettered());
+				counts.getConflicts(), counts.getDeadLettered(), counts.getReadOnlySkipped());
 		if (!done.equals(SyncCounts.NONE)) {
 			this.syncRuns.addCounts(this.syncId, done);
 		}

@@ -153,9 +153,10 @@ public class SyncRunRepository {
 		this.jdbc
 			.sql("UPDATE sync_run SET read_count = read_count + ?, created_count = created_count + ?, "
 					+ "updated_count = updated_count + ?, deleted_count = deleted_count + ?, "
-					+ "conflict_count = conflict_count + ?, dead_letter_count = dead_letter_count + ? WHERE id = ?")
+					+ "conflict_count = conflict_count + ?, dead_letter_count = dead_letter_count + ?, "
+					+ "read_only_skipped_count = read_only_skipped_count + ? WHERE id = ?")
 			.params(counts.read(), counts.created(), counts.updated(), counts.deleted(), counts.conflicts(),
-					counts.deadLettered(), id)
+					counts.deadLettered(), counts.readOnlySkipped(), id)
 			.update();
 	}
 
@@ -167,7 +168,8 @@ public class SyncRunRepository {
 				rs.getString("reason"), jobExecutionId, SyncStatus.valueOf(rs.getString("status")),
 				instant(rs, "requested_at"),
 				new SyncCounts(rs.getInt("read_count"), rs.getInt("created_count"), rs.getInt("updated_count"),
-						rs.getInt("deleted_count"), rs.getInt("conflict_count"), rs.getInt("dead_letter_count")));
+						rs.getInt("deleted_count"), rs.getInt("conflict_count"), rs.getInt("dead_letter_count"),
+						rs.getInt("read_only_skipped_count")));
 	}
 
 }

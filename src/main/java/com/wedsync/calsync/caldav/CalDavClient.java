@@ -66,6 +66,13 @@ public interface CalDavClient extends AutoCloseable {
 	 */
 	void delete(URI href, String etag);
 
+	/**
+	 * What the account may do to a calendar's members, by its
+	 * {@code DAV:current-user-privilege-set}: one PROPFIND Depth 0. Asked after a write
+	 * was refused, to tell a read-only calendar from a refused item.
+	 */
+	WriteAccess writeAccess(URI calendar);
+
 	@Override
 	void close();
 

@@ -13,9 +13,16 @@ import java.util.Set;
  * the server did not say, which RFC 4791 section 5.2.3 reads as "any"
  * @param supportsSyncCollection whether {@code DAV:sync-collection} is in the
  * supported-report-set
+ * @param access what its {@code DAV:current-user-privilege-set} lets the account do
  */
 public record RemoteCalendar(URI href, String displayName, String color, String ctag, String syncToken,
-		Set<String> components, boolean supportsSyncCollection) {
+		Set<String> components, boolean supportsSyncCollection, WriteAccess access) {
+
+	/** A calendar listed without its privileges. */
+	public RemoteCalendar(URI href, String displayName, String color, String ctag, String syncToken,
+			Set<String> components, boolean supportsSyncCollection) {
+		this(href, displayName, color, ctag, syncToken, components, supportsSyncCollection, WriteAccess.UNREPORTED);
+	}
 
 	/** Only calendars that can hold events are synced. */
 	public boolean holdsEvents() {

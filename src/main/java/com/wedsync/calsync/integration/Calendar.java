@@ -11,11 +11,23 @@ import com.wedsync.calsync.caldav.ChangeMarkers;
  * A calendar collection of an integration as last seen, with the sync state that was
  * committed: {@code ctag} and {@code syncToken} move only when every change they cover is
  * applied. The pending values are what the latest home listing (or sync report) showed.
+ * {@code readOnly}: the account may read the calendar but not write it (its privileges
+ * say so, or a refused write did); it is synced one way, from the calendar.
  */
 public record Calendar(UUID id, UUID integrationId, URI href, String displayName, String color, String ctag,
 		String syncToken, String pendingCtag, String pendingSyncToken, boolean supportsSyncCollection,
 		boolean holdsEvents, CalendarStatus status, String statusDetail, Instant lastSyncedAt,
-		Instant deletionsConfirmedAt, Instant writtenAt) {
+		Instant deletionsConfirmedAt, Instant writtenAt, boolean readOnly) {
+
+	/** A calendar the account may write. */
+	public Calendar(UUID id, UUID integrationId, URI href, String displayName, String color, String ctag,
+			String syncToken, String pendingCtag, String pendingSyncToken, boolean supportsSyncCollection,
+			boolean holdsEvents, CalendarStatus status, String statusDetail, Instant lastSyncedAt,
+			Instant deletionsConfirmedAt, Instant writtenAt) {
+		this(id, integrationId, href, displayName, color, ctag, syncToken, pendingCtag, pendingSyncToken,
+				supportsSyncCollection, holdsEvents, status, statusDetail, lastSyncedAt, deletionsConfirmedAt,
+				writtenAt, false);
+	}
 
 	/** Whether this calendar takes part in syncs. */
 	public boolean isSynced() {

@@ -8,6 +8,7 @@ import java.util.Optional;
 import java.util.UUID;
 
 import com.wedsync.calsync.caldav.RemoteCalendar;
+import com.wedsync.calsync.caldav.WriteAccess;
 
 import com.wedsync.calsync.security.TenantScope;
 
@@ -28,7 +29,7 @@ import static com.wedsync.calsync.persistence.SqlValues.uuid;
 public class CalendarRepository {
 
 	private static final String COLUMNS = "id, integration_id, href, display_name, color, ctag, sync_token, "
-			+ "pending_ctag, pending_sync_token, supports_sync_collection, holds_events, status, status_detail, last_synced_at, deletions_confirmed_at, written_at";
+			+ "pending_ctag, pending_sync_token, supports_sync_collection, holds_events, status, status_detail, last_synced_at, deletions_confirmed_at, written_at, read_only";
 
 	private final JdbcClient jdbc;
 
@@ -39,7 +40,9 @@ public class CalendarRepository {
 	/**
 	 * Records a home listing: known calendars get their new properties and pending state,
 	 * new ones are added, calendars no longer listed are marked
-	 * {@link CalendarStatus#REMOVED}.
+	 * {@link CalendarStatus#REMOVED}. A calendar's {@code read_only} follows the
+	 * privileges listed; where the server lists none it stays as it was (a refused write
+	 * may have taught it).
 	 * @return the calendars of the integration after the update
 	 */
 	public List<Calendar> recordListing(UUID integrationId, List<RemoteCalendar> listed) {
@@ -55,23 +58,25 @@ public class CalendarRepository {
 			Optional<Calendar> existing = known.stream().filter((c) -> c.href().equals(remote.href())).findFirst();
 			if (existing.isPresent()) {
 				// A guarded calendar stays guarded until an operator confirms.
+				boolean readOnly = (remote.access() == WriteAccess.UNREPORTED) ? existing.get().readOnly()
+						: remote.access() == WriteAccess.READ_ONLY;
 				this.jdbc.sql("UPDATE calendar SET display_name = ?, color = ?, pending_ctag = ?, "
 						+ "pending_sync_token = ?, supports_sync_collection = ?, holds_events = ?, listed_at = ?, "
-						+ "status = CASE WHEN status = 'GUARDED' THEN status ELSE 'ACTIVE' END, "
+						+ "read_only = ?, status = CASE WHEN status = 'GUARDED' THEN status ELSE 'ACTIVE' END, "
 						+ "status_detail = CASE WHEN status = 'GUARDED' THEN status_detail ELSE NULL END WHERE id = ?")
 					.params(remote.displayName(), remote.color(), remote.ctag(), remote.syncToken(),
-							remote.supportsSyncCollection(), remote.holdsEvents(), timestamp(Instant.now()),
+							remote.supportsSyncCollection(), remote.holdsEvents(), timestamp(Instant.now()), readOnly,
 							existing.get().id())
 					.update();
 			}
 			else {
-				this.jdbc
-					.sql("INSERT INTO calendar (id, integration_id, href, display_name, color, pending_ctag, "
-							+ "pending_sync_token, supports_sync_collection, holds_events, status, listed_at) "
-							+ "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)")
+				this.jdbc.sql("INSERT INTO calendar (id, integration_id, href, display_name, color, pending_ctag, "
+						+ "pending_sync_token, supports_sync_collection, holds_events, status, listed_at, read_only) "
+						+ "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)")
 					.params(UUID.randomUUID(), integrationId, remote.href().toString(), remote.displayName(),
 							remote.color(), remote.ctag(), remote.syncToken(), remote.supportsSyncCollection(),
-							remote.holdsEvents(), CalendarStatus.ACTIVE.name(), timestamp(Instant.now()))
+							remote.holdsEvents(), CalendarStatus.ACTIVE.name(), timestamp(Instant.now()),
+							remote.access() == WriteAccess.READ_ONLY)
 					.update();
 			}
 		}
@@ -177,6 +182,14 @@ public class CalendarRepository {
 			.update();
 	}
 
+	/**
+	 * The account may not write this calendar (a write was refused and its privileges, or
+	 * the refusal, say so); a listing that shows write privileges lifts it.
+	 */
+	public void markReadOnly(UUID id) {
+		this.jdbc.sql("UPDATE calendar SET read_only = TRUE WHERE id = ?").param(id).update();
+	}
+
 	public void setStatus(UUID id, CalendarStatus status, String detail) {
 		this.jdbc.sql("UPDATE calendar SET status = ?, status_detail = ? WHERE id = ?")
 			.params(status.name(), detail, id)
@@ -189,7 +202,7 @@ public class CalendarRepository {
 				rs.getString("pending_sync_token"), rs.getBoolean("supports_sync_collection"),
 				rs.getBoolean("holds_events"), CalendarStatus.valueOf(rs.getString("status")),
 				rs.getString("status_detail"), instant(rs, "last_synced_at"), instant(rs, "deletions_confirmed_at"),
-				instant(rs, "written_at"));
+				instant(rs, "written_at"), rs.getBoolean("read_only"));
 	}
 
 }

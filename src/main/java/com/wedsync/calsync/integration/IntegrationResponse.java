@@ -17,11 +17,11 @@ record IntegrationResponse(UUID id, String tenantId, Provider provider, URI serv
 	}
 
 	record CalendarResponse(UUID id, URI href, String displayName, String color, boolean synced, CalendarStatus status,
-			String statusDetail, boolean supportsSyncCollection, Instant lastSyncedAt) {
+			String statusDetail, boolean supportsSyncCollection, boolean readOnly, Instant lastSyncedAt) {
 
 		static CalendarResponse of(Calendar c) {
 			return new CalendarResponse(c.id(), c.href(), c.displayName(), c.color(), c.isSynced(), c.status(),
-					c.statusDetail(), c.supportsSyncCollection(), c.lastSyncedAt());
+					c.statusDetail(), c.supportsSyncCollection(), c.readOnly(), c.lastSyncedAt());
 		}
 
 	}

@@ -28,7 +28,9 @@ import static org.assertj.core.api.Assertions.assertThat;
  * write, a type it does not take) is that event's failure, not the sync's: of 50 events
  * pushed, 49 are written, the refused one is parked as a dead letter with the server's
  * answer, the sync completes, the next one completes without sending the refused write
- * again, and a replay writes it once the server takes it.
+ * again, and a replay writes it once the server takes it. The 403 comes from a proxy in
+ * front of a calendar whose privileges grant write, so it is the item's refusal, not a
+ * read-only calendar's (see {@code ReadOnlyCalendarFunctionalTests}).
  */
 @ApplicationTest
 class RefusedWritesFunctionalTests {

@@ -77,6 +77,40 @@ public final class CalDavTestServers {
 		return startRadicale("radicale-accounts", usernames);
 	}
 
+	/**
+	 * A separate Radicale, started anew on every call, whose rights come from a file
+	 * ({@code [rights] type = from_file}): account {@code planner} writes its home,
+	 * except the calendar {@code readOnlyCalendar}, which it may only read, as a calendar
+	 * shared with it "view only". That calendar is created on disk before the server
+	 * starts, holding {@code seededEvent} (an iCalendar object, stored as
+	 * {@code seeded.ics}): nobody could write it through the server.
+	 * {@link RadicaleRights} lets the test share it for writing and take that back while
+	 * the server runs (Radicale reads the file on every request).
+	 */
+	public static RadicaleRights radicaleWithReadOnlyCalendar(String readOnlyCalendar, String seededEvent) {
+		try {
+			Path dir = Files.createTempDirectory("calsync-radicale-rights");
+			Path shared = dir.resolve("collections")
+				.resolve("collection-root")
+				.resolve("planner")
+				.resolve(readOnlyCalendar);
+			Files.createDirectories(shared);
+			Files.writeString(shared.resolve(".Radicale.props"),
+					"{\"tag\": \"VCALENDAR\", \"D:displayname\": \"" + readOnlyCalendar + "\"}");
+			Files.writeString(shared.resolve("seeded.ics"), seededEvent);
+			RadicaleRights rights = new RadicaleRights(dir.resolve("rights"), readOnlyCalendar);
+			rights.readOnly();
+			CalDavTestServer server = startRadicale("radicale-rights", List.of("planner"), dir,
+					"type = from_file\nfile = " + rights.file())
+				.get(0);
+			rights.server(server);
+			return rights;
+		}
+		catch (IOException ex) {
+			throw new UncheckedIOException(ex);
+		}
+	}
+
 	public static List<CalDavTestServer> all() {
 		return List.of(radicale(), xandikos());
 	}
@@ -86,9 +120,19 @@ public final class CalDavTestServers {
 	}
 
 	private static List<CalDavTestServer> startRadicale(String logName, List<String> usernames) {
+		try {
+			return startRadicale(logName, usernames, Files.createTempDirectory("calsync-" + logName),
+					"type = owner_only");
+		}
+		catch (IOException ex) {
+			throw new UncheckedIOException(ex);
+		}
+	}
+
+	private static List<CalDavTestServer> startRadicale(String logName, List<String> usernames, Path dir,
+			String rights) {
 		String binary = requireBinary("radicale");
 		try {
-			Path dir = Files.createTempDirectory("calsync-" + logName);
 			int port = freePort();
 			String password = "s3cret-app-password";
 			StringBuilder users = new StringBuilder();
@@ -105,10 +149,10 @@ public final class CalDavTestServers {
 					[storage]
 					filesystem_folder = %s
 					[rights]
-					type = owner_only
+					%s
 					[logging]
 					level = warning
-					""".formatted(port, dir.resolve("users"), dir.resolve("collections")));
+					""".formatted(port, dir.resolve("users"), dir.resolve("collections"), rights));
 			Process process = start(logName, List.of(binary, "--config", config.toString()), dir);
 			List<CalDavTestServer> accounts = usernames.stream()
 				.map((username) -> new CalDavTestServer("Radicale", process, loopback(port), "/" + username + "/",

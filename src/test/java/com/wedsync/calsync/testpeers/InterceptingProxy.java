@@ -1,6 +1,8 @@
 package com.wedsync.calsync.testpeers;
 
 import java.net.URI;
+import java.util.Queue;
+import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.CountDownLatch;
 import java.util.regex.Pattern;
 import java.util.concurrent.TimeUnit;
@@ -77,6 +79,11 @@ public final class InterceptingProxy implements AutoCloseable {
 		return this.gate.puts.get();
 	}
 
+	/** The PUTs and DELETEs received so far for resources under a path. */
+	public long writesUnder(String path) {
+		return this.gate.writes.stream().filter((url) -> url.startsWith(path)).count();
+	}
+
 	public void release() {
 		this.gate.released.get().countDown();
 	}
@@ -95,6 +102,8 @@ public final class InterceptingProxy implements AutoCloseable {
 
 		private final AtomicInteger puts = new AtomicInteger();
 
+		private final Queue<String> writes = new ConcurrentLinkedQueue<>();
+
 		private final AtomicReference<CountDownLatch> released = new AtomicReference<>(new CountDownLatch(0));
 
 		void arm() {
@@ -112,6 +121,9 @@ public final class InterceptingProxy implements AutoCloseable {
 			boolean put = "PUT".equals(serveEvent.getRequest().getMethod().getName());
 			if (put) {
 				this.puts.incrementAndGet();
+			}
+			if (put || "DELETE".equals(serveEvent.getRequest().getMethod().getName())) {
+				this.writes.add(serveEvent.getRequest().getUrl());
 			}
 			if (this.armed && put) {
 				this.armed = false;

@@ -11,6 +11,7 @@ import javax.xml.namespace.QName;
 import com.wedsync.calsync.caldav.ChangeMarkers;
 import com.wedsync.calsync.caldav.RemoteCalendar;
 import com.wedsync.calsync.caldav.RemoteResource;
+import com.wedsync.calsync.caldav.WriteAccess;
 
 /** The two PROPFIND Depth 1 listings: calendars of a home, resources of a calendar. */
 final class CalendarListing {
@@ -29,6 +30,7 @@ final class CalendarListing {
 		}
 		properties.add(DavNames.SUPPORTED_CALENDAR_COMPONENT_SET);
 		properties.add(DavNames.SUPPORTED_REPORT_SET);
+		properties.add(DavNames.CURRENT_USER_PRIVILEGE_SET);
 		Multistatus answer = this.session.propfind(home, 1, properties);
 		return answer.responses()
 			.stream()
@@ -50,6 +52,18 @@ final class CalendarListing {
 			.toList();
 	}
 
+	/** One calendar's privileges: a PROPFIND Depth 0. */
+	WriteAccess writeAccess(URI calendar) {
+		Multistatus answer = this.session.propfind(calendar, 0, List.of(DavNames.CURRENT_USER_PRIVILEGE_SET));
+		return answer.responses()
+			.stream()
+			.filter((entry) -> entry.status() / 100 == 2)
+			.filter((entry) -> Hrefs.same(entry.href(), calendar))
+			.findFirst()
+			.map((entry) -> Privileges.writeAccess(entry.property(DavNames.CURRENT_USER_PRIVILEGE_SET)))
+			.orElse(WriteAccess.UNREPORTED);
+	}
+
 	private static boolean isCalendar(Multistatus.Entry entry) {
 		XmlElement type = entry.property(DavNames.RESOURCETYPE);
 		return type != null && type.child(DavNames.CALENDAR).isPresent();
@@ -68,7 +82,8 @@ final class CalendarListing {
 		XmlElement reports = entry.property(DavNames.SUPPORTED_REPORT_SET);
 		boolean syncCollection = reports != null && reports.hasDescendant(DavNames.SYNC_COLLECTION);
 		return new RemoteCalendar(entry.href(), entry.text(DavNames.DISPLAYNAME), entry.text(DavNames.CALENDAR_COLOR),
-				entry.text(DavNames.GETCTAG), entry.text(DavNames.SYNC_TOKEN), Set.copyOf(components), syncCollection);
+				entry.text(DavNames.GETCTAG), entry.text(DavNames.SYNC_TOKEN), Set.copyOf(components), syncCollection,
+				Privileges.writeAccess(entry.property(DavNames.CURRENT_USER_PRIVILEGE_SET)));
 	}
 
 }

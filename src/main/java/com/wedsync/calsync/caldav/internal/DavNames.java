@@ -46,6 +46,22 @@ final class DavNames {
 
 	static final QName SUPPORTED_REPORT_SET = dav("supported-report-set");
 
+	// RFC 3744: access control (current-user-privilege-set, need-privileges)
+
+	static final QName CURRENT_USER_PRIVILEGE_SET = dav("current-user-privilege-set");
+
+	static final QName PRIVILEGE = dav("privilege");
+
+	static final QName ALL = dav("all");
+
+	static final QName WRITE = dav("write");
+
+	static final QName WRITE_CONTENT = dav("write-content");
+
+	static final QName BIND = dav("bind");
+
+	static final QName NEED_PRIVILEGES = dav("need-privileges");
+
 	// RFC 5397: current-user-principal
 
 	static final QName CURRENT_USER_PRINCIPAL = dav("current-user-principal");

@@ -58,7 +58,8 @@ final class DavStatusErrors {
 		String message = operation + " failed";
 		return switch (status) {
 			case 401 -> new UnauthorizedException(message + ": credentials refused", url, status);
-			case 403 -> new ForbiddenException(message + ": forbidden", url, status);
+			case 403 -> new ForbiddenException(message + ": forbidden", url, status,
+					Privileges.needsPrivileges(url, response.body()));
 			case 404, 410 -> new NotFoundException(message + ": not found", url, status);
 			case 412 -> new PreconditionFailedException(message + ": precondition failed", url, status);
 			case 429, 503 -> new RateLimitedException(message + ": rate limited", url, status,

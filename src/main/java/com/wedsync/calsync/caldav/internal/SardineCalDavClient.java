@@ -11,6 +11,7 @@ import com.wedsync.calsync.caldav.MultigetResult;
 import com.wedsync.calsync.caldav.RemoteCalendar;
 import com.wedsync.calsync.caldav.RemoteResource;
 import com.wedsync.calsync.caldav.SyncDelta;
+import com.wedsync.calsync.caldav.WriteAccess;
 import com.wedsync.calsync.caldav.WriteCondition;
 
 /** A {@link CalDavClient} session over sardine; each operation lives in its own class. */
@@ -75,6 +76,12 @@ final class SardineCalDavClient implements CalDavClient {
 	public MultigetResult multiget(URI calendar, List<URI> hrefs) {
 		this.session.trust(calendar);
 		return this.multiget.fetch(calendar, hrefs);
+	}
+
+	@Override
+	public WriteAccess writeAccess(URI calendar) {
+		this.session.trust(calendar);
+		return this.listing.writeAccess(calendar);
 	}
 
 	@Override

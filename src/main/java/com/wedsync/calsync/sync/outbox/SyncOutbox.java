@@ -83,6 +83,29 @@ public class SyncOutbox {
 			.update();
 	}
 
+	/**
+	 * Marks every platform event a calendar should be brought in line with: the live
+	 * events of its weddings of the kinds it shows, and every wedding event it holds a
+	 * copy of (deleted ones too, so their deletes reach it). For a calendar that was
+	 * read-only and may be written again: the writes withheld meanwhile are sent.
+	 */
+	public int markCalendarDirty(UUID calendarId) {
+		Instant now = Instant.now();
+		int shown = this.jdbc
+			.sql(UPSERT + "SELECT e.id, p.calendar_id, ? FROM wedding_event e "
+					+ "JOIN participant p ON p.wedding_id = e.wedding_id "
+					+ "WHERE p.calendar_id = ? AND e.deleted = FALSE AND " + SHOWS_KIND + IGNORE_EXISTING)
+			.params(timestamp(now), calendarId)
+			.update();
+		int held = this.jdbc
+			.sql(UPSERT + "SELECT l.event_id, l.calendar_id, ? FROM event_link l "
+					+ "JOIN wedding_event e ON e.id = l.event_id WHERE l.calendar_id = ? AND e.wedding_id IS NOT NULL"
+					+ IGNORE_EXISTING)
+			.params(timestamp(now), calendarId)
+			.update();
+		return shown + held;
+	}
+
 	/** What must be written to a calendar, oldest first. */
 	public List<OutboxEntry> findByCalendar(UUID calendarId) {
 		return this.jdbc

@@ -16,17 +16,23 @@ import org.jspecify.annotations.Nullable;
  *
  * @param result the platform's fields once the plan is carried out, {@code null} when the
  * event is deleted (or was never created)
+ * @param withheld the writes read-only calendars would need to hold the result: not sent,
+ * their outbox rows settled, their links left as they are (the calendar's side stale)
  */
 public record EventPlan(PlatformWrite platform, @Nullable EventFields result, List<ChangeOutcome> changes,
-		List<CalendarConflict> conflicts, List<CalendarStep> calendars) {
+		List<CalendarConflict> conflicts, List<CalendarStep> calendars, List<CalendarStep> withheld) {
 
 	public EventPlan {
 		changes = List.copyOf(changes);
 		conflicts = List.copyOf(conflicts);
 		calendars = List.copyOf(calendars);
+		withheld = List.copyOf(withheld);
 	}
 
-	/** Whether carrying out the plan writes nothing anywhere. */
+	/**
+	 * Whether carrying out the plan writes nothing anywhere (withheld writes are not
+	 * sent).
+	 */
 	public boolean writesNothing() {
 		return this.platform.kind() == PlatformWrite.Kind.NONE && this.changes.isEmpty() && this.conflicts.isEmpty()
 				&& this.calendars.stream().allMatch((step) -> step.write() == CalendarWrite.NOTHING);

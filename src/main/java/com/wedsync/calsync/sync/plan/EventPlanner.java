@@ -31,7 +31,9 @@ import org.jspecify.annotations.Nullable;
  * result ({@link CalendarWritePlanner}), judged from its copy as the merges left it: a
  * calendar whose change was merged holds its fetched copy, the others what was last
  * agreed. A calendar whose copy already is the result is written nothing, so the calendar
- * an edit came from is not written back unless the merge changed it.
+ * an edit came from is not written back unless the merge changed it. A read-only
+ * calendar's changes are merged like any other's, but the write it would get is withheld:
+ * it is synced one way.
  */
 public final class EventPlanner {
 
@@ -49,13 +51,15 @@ public final class EventPlanner {
 		Merge merge = new Merge(state, now);
 		state.changes().forEach(merge::merge);
 		List<CalendarStep> steps = new ArrayList<>();
+		List<CalendarStep> withheld = new ArrayList<>();
 		for (CalendarCopy calendar : state.calendars()) {
 			if (calendar.writable()) {
-				steps.add(merge.step(calendar));
+				CalendarStep step = merge.step(calendar);
+				(calendar.readOnly() && writesTheCalendar(step) ? withheld : steps).add(step);
 			}
 		}
 		return new EventPlan(merge.platformWrite(), merge.live ? merge.fields : null, merge.outcomes, merge.conflicts,
-				steps);
+				steps, withheld);
 	}
 
 	/** The merge of an event's remote changes, one after the other. */
@@ -245,6 +249,14 @@ public final class EventPlanner {
 			};
 		}
 
+	}
+
+	/**
+	 * Whether a step sends a write to the calendar. Linking a copy made by hand only
+	 * reads it, so a read-only calendar may still do that.
+	 */
+	private static boolean writesTheCalendar(CalendarStep step) {
+		return step.write() != CalendarWrite.NOTHING && step.write() != CalendarWrite.MERGE_UNLINKED_COPY;
 	}
 
 	private static LinkedCopy required(@Nullable LinkedCopy linked) {

@@ -66,12 +66,20 @@ public record EventState(@Nullable Platform platform, List<RemoteChange> changes
 	 * @param linked its linked copy, {@code null} when it holds none
 	 * @param handMadeCopies copies made by hand in the calendar that no event is linked
 	 * to, asked for only before creating the event there
+	 * @param readOnly the account may not write it: its changes are merged, the writes it
+	 * would get are withheld
 	 */
 	public record CalendarCopy(UUID calendarId, Set<EventKind> shows, boolean writable, @Nullable LinkedCopy linked,
-			Supplier<List<HandMadeCopy>> handMadeCopies) {
+			Supplier<List<HandMadeCopy>> handMadeCopies, boolean readOnly) {
 
 		public CalendarCopy {
 			shows = Set.copyOf(shows);
+		}
+
+		/** A calendar the account may write. */
+		public CalendarCopy(UUID calendarId, Set<EventKind> shows, boolean writable, @Nullable LinkedCopy linked,
+				Supplier<List<HandMadeCopy>> handMadeCopies) {
+			this(calendarId, shows, writable, linked, handMadeCopies, false);
 		}
 
 	}

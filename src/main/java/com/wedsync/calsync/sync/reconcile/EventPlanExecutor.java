@@ -12,6 +12,7 @@ import org.apache.commons.logging.LogFactory;
 import com.wedsync.calsync.caldav.CalDavClient;
 import com.wedsync.calsync.caldav.CalendarResource;
 import com.wedsync.calsync.caldav.DavException;
+import com.wedsync.calsync.caldav.ForbiddenException;
 import com.wedsync.calsync.caldav.MultigetResult;
 import com.wedsync.calsync.caldav.PreconditionFailedException;
 import com.wedsync.calsync.caldav.UnauthorizedException;
@@ -83,14 +84,17 @@ class EventPlanExecutor {
 
 	private final DeadLetterRepository deadLetters;
 
+	private final ReadOnlyCalendars readOnly;
+
 	private final TransactionTemplate transaction;
 
 	EventPlanExecutor(WeddingEventRepository events, WeddingRepository weddings, EventLinkRepository links,
 			SyncStagingRepository staging, SyncOutbox outbox, IntegrationRepository integrations, CalendarPusher pusher,
 			ConflictRecorder conflicts, EventRenderer renderer, CalendarObjectParser parser,
-			ApplicationEventPublisher notices, DeadLetterRepository deadLetters,
+			ApplicationEventPublisher notices, DeadLetterRepository deadLetters, ReadOnlyCalendars readOnly,
 			PlatformTransactionManager transactionManager) {
 		this.deadLetters = deadLetters;
+		this.readOnly = readOnly;
 		this.events = events;
 		this.weddings = weddings;
 		this.links = links;
@@ -129,6 +133,7 @@ class EventPlanExecutor {
 		if (event == null) {
 			return new Done(null, List.of());
 		}
+		plan.withheld().forEach((step) -> withheld(context, event, step.calendarId()));
 		List<StagedChange> changedMeanwhile = new ArrayList<>();
 		for (CalendarStep step : plan.calendars()) {
 			if (step.write() != CalendarWrite.NOTHING) {
@@ -226,14 +231,18 @@ class EventPlanExecutor {
 
 	/**
 	 * The outbox rows of calendars already in line go, and those of calendars the event
-	 * no longer concerns (neither the wedding's nor holding a copy); a calendar still to
-	 * be written, or not writable now, keeps its row until it is written.
+	 * no longer concerns (neither the wedding's nor holding a copy), and those of
+	 * read-only calendars, whose writes are withheld (their links keep the copy they last
+	 * agreed on, so a listing that finds the calendar writable again queues the event
+	 * anew); a calendar still to be written, or not writable now, keeps its row until it
+	 * is written.
 	 */
 	private void settleOutbox(WeddingEvent event, LoadedEvent loaded, EventPlan plan) {
 		plan.calendars()
 			.stream()
 			.filter((step) -> step.write() == CalendarWrite.NOTHING)
 			.forEach((step) -> this.outbox.remove(event.id(), step.calendarId()));
+		plan.withheld().forEach((step) -> this.outbox.remove(event.id(), step.calendarId()));
 		this.outbox.findByEvent(event.id())
 			.stream()
 			.filter((row) -> !loaded.calendars().containsKey(row.calendarId()))
@@ -255,6 +264,11 @@ class EventPlanExecutor {
 			return fresh;
 		}
 		catch (DavException ex) {
+			if (ex instanceof ForbiddenException forbidden && this.readOnly.learnFrom(client, calendar, forbidden)) {
+				settle(event, calendar.id());
+				withheld(context, event, calendar.id());
+				return Optional.empty();
+			}
 			if (ex.refusesTheItem()) {
 				park(context, calendar, event, ex);
 				return Optional.empty();
@@ -337,6 +351,12 @@ class EventPlanExecutor {
 		context.counts().deadLettered();
 		logger.warn("Calendar " + calendar.id() + " refused event " + event.id() + ", parked as a dead letter: "
 				+ refusal.getMessage());
+	}
+
+	/** A write a read-only calendar would need was not sent: counted, not a failure. */
+	private void withheld(ReconcileContext context, WeddingEvent event, UUID calendarId) {
+		context.counts().readOnlySkipped();
+		logger.debug("Event " + event.id() + " not written to read-only calendar " + calendarId);
 	}
 
 	/** The calendar holds the event's current version: its outbox row goes. */

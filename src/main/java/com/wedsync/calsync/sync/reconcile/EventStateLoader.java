@@ -101,7 +101,7 @@ class EventStateLoader {
 			Calendar calendar = this.calendars.find(calendarId).orElseThrow();
 			calendars.put(calendarId, calendar);
 			copies.add(new CalendarCopy(calendarId, kinds, writable(calendar), linkedCopy(linked.get(calendarId)),
-					() -> handMadeCopies(calendarId)));
+					() -> handMadeCopies(calendarId), calendar.readOnly()));
 		});
 		return new LoadedEvent(event, wedding, (event != null) ? event.uid() : uid, changes, calendars,
 				new EventState(platform, remote, copies));

@@ -31,6 +31,8 @@ public final class ReconcileCounts {
 
 	private int deadLettered;
 
+	private int readOnlySkipped;
+
 	void created(Direction direction) {
 		add(direction, Action.CREATE);
 	}
@@ -45,6 +47,10 @@ public final class ReconcileCounts {
 
 	void deadLettered() {
 		this.deadLettered++;
+	}
+
+	void readOnlySkipped() {
+		this.readOnlySkipped++;
 	}
 
 	void conflict(String rule) {
@@ -84,6 +90,11 @@ public final class ReconcileCounts {
 	/** Writes a server refused, parked as dead letters. */
 	public int getDeadLettered() {
 		return this.deadLettered;
+	}
+
+	/** Calendar writes not sent because the calendar is read-only for the account. */
+	public int getReadOnlySkipped() {
+		return this.readOnlySkipped;
 	}
 
 	private int total(Action action) {

@@ -57,7 +57,8 @@ class CalendarListingTests {
 				+ "<D:propfind xmlns:D=\"DAV:\" xmlns:ICAL=\"http://apple.com/ns/ical/\""
 				+ " xmlns:CS=\"http://calendarserver.org/ns/\" xmlns:C=\"urn:ietf:params:xml:ns:caldav\">"
 				+ "<D:prop><D:resourcetype/><D:displayname/><ICAL:calendar-color/><CS:getctag/><D:sync-token/>"
-				+ "<C:supported-calendar-component-set/><D:supported-report-set/></D:prop></D:propfind>");
+				+ "<C:supported-calendar-component-set/><D:supported-report-set/><D:current-user-privilege-set/>"
+				+ "</D:prop></D:propfind>");
 	}
 
 	@Test

@@ -96,6 +96,23 @@ class SyncOutboxTests {
 			.containsExactly(meeting);
 	}
 
+	@Test
+	void shouldMarkWhatACalendarShowsAndHoldsWhenItMayBeWrittenAgain() {
+		UUID meeting = event("MEETING", false);
+		UUID deadline = event("DEADLINE", false);
+		UUID gone = event("MEETING", true);
+		link(deadline, this.meetingsOnly);
+		link(gone, this.meetingsOnly);
+		this.jdbc.sql("UPDATE calendar SET read_only = TRUE WHERE id = ?").param(this.meetingsOnly).update();
+
+		assertThat(this.outbox.markCalendarDirty(this.meetingsOnly)).isEqualTo(3);
+
+		assertThat(this.outbox.findByCalendar(this.meetingsOnly)).extracting(OutboxEntry::eventId)
+			.containsExactlyInAnyOrder(meeting, deadline, gone);
+		assertThat(this.outbox.findByCalendar(this.all)).isEmpty();
+		assertThat(this.outbox.markCalendarDirty(this.meetingsOnly)).isZero();
+	}
+
 	private void participant(UUID calendar, String kinds) {
 		this.jdbc
 			.sql("INSERT INTO participant (id, wedding_id, calendar_id, role, kinds) VALUES (?, ?, ?, 'VENDOR', ?)")

@@ -209,6 +209,44 @@ class EventPlannerTests {
 	}
 
 	@Test
+	void shouldMergeAReadOnlyCalendarsEditButWithholdTheWritesItWouldGet() {
+		EventFields base = meeting();
+		EventFields shared = withLocation(base, "The Orangery");
+		CalendarCopy readOnly = new CalendarCopy(VENDOR, ALL, true, linkedCopy(VENDOR, base),
+				EventPlannerTests::neverAsked, true);
+		CalendarCopy readOnlyNew = new CalendarCopy(COUPLE, ALL, true, null, List::of, true);
+
+		EventPlan plan = this.planner.plan(state(platform(base), List.of(edit(VENDOR, base, shared)),
+				linked(PLANNER, base), readOnly, readOnlyNew), NOW);
+
+		// its own edit comes in and goes to the planner; the event it lacks is not
+		// created
+		assertThat(plan.platform().kind()).isEqualTo(PlatformWrite.Kind.UPDATE);
+		assertThat(plan.calendars()).containsExactly(
+				new CalendarStep(PLANNER, CalendarWrite.UPDATE, href(PLANNER), "\"agreed\"", body(PLANNER, base)),
+				new CalendarStep(VENDOR, CalendarWrite.NOTHING, null, null, null));
+		assertThat(plan.withheld()).containsExactly(new CalendarStep(COUPLE, CalendarWrite.CREATE, null, null, null));
+	}
+
+	@Test
+	void shouldWithholdAPlatformEditAndADeleteFromAReadOnlyCalendar() {
+		EventFields base = meeting();
+		CalendarCopy readOnly = new CalendarCopy(VENDOR, ALL, true, linkedCopy(VENDOR, base),
+				EventPlannerTests::neverAsked, true);
+
+		EventPlan edited = this.planner.plan(
+				state(platform(withSummary(base, "Tasting (final)")), List.of(), linked(PLANNER, base), readOnly), NOW);
+		EventPlan deleted = this.planner.plan(state(deleted(base), List.of(), linked(PLANNER, base), readOnly), NOW);
+
+		assertThat(writes(edited)).containsExactly(CalendarWrite.UPDATE);
+		assertThat(edited.withheld()).extracting(CalendarStep::calendarId, CalendarStep::write)
+			.containsExactly(org.assertj.core.groups.Tuple.tuple(VENDOR, CalendarWrite.UPDATE));
+		assertThat(writes(deleted)).containsExactly(CalendarWrite.DELETE);
+		assertThat(deleted.withheld()).extracting(CalendarStep::calendarId, CalendarStep::write)
+			.containsExactly(org.assertj.core.groups.Tuple.tuple(VENDOR, CalendarWrite.DELETE));
+	}
+
+	@Test
 	void shouldMergeACopyMadeByHandRatherThanCreateASecondAndAskOnlyWhereItWouldCreate() {
 		EventFields platform = meeting();
 		URI typed = URI.create("https://dav.example/couple/typed-on-phone.ics");
