@@ -170,6 +170,12 @@ public final class CalSyncMetrics {
 	/** Counter of change probes (one PROPFIND on the calendar home per poll). */
 	public static final String PROBES = "calsync_probes_total";
 
+	/**
+	 * Counter: polls that found every scheduled-sync slot busy and were put off a few
+	 * seconds, without probing.
+	 */
+	public static final String POLLS_DEFERRED = "calsync_polls_deferred_total";
+
 	/** Tag: unchanged, changed or failed. */
 	public static final String TAG_OUTCOME = "outcome";
 

@@ -3,6 +3,8 @@ package com.wedsync.calsync.scheduling;
 import java.util.Optional;
 import java.util.UUID;
 
+import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.MeterRegistry;
 import org.apache.commons.logging.Log;
 import org.apache.commons.logging.LogFactory;
 import org.quartz.DisallowConcurrentExecution;
@@ -16,6 +18,7 @@ import com.wedsync.calsync.batch.SyncRun.SyncTrigger;
 import com.wedsync.calsync.integration.Integration;
 import com.wedsync.calsync.integration.IntegrationRepository;
 import com.wedsync.calsync.integration.IntegrationStatus;
+import com.wedsync.calsync.observability.CalSyncMetrics;
 
 /**
  * One integration's Quartz job. A poll trigger probes for changes and syncs only when
@@ -43,13 +46,18 @@ public class IntegrationPollJob implements Job {
 
 	private final ScheduledSyncSlots slots;
 
+	private final Counter deferred;
+
 	IntegrationPollJob(IntegrationRepository integrations, ChangeProbe probe, SyncLauncher launcher,
-			IntegrationSchedule schedule, ScheduledSyncSlots slots) {
+			IntegrationSchedule schedule, ScheduledSyncSlots slots, MeterRegistry meters) {
 		this.integrations = integrations;
 		this.probe = probe;
 		this.launcher = launcher;
 		this.schedule = schedule;
 		this.slots = slots;
+		this.deferred = Counter.builder(CalSyncMetrics.POLLS_DEFERRED)
+			.description("Polls put off because every scheduled-sync slot was busy")
+			.register(meters);
 	}
 
 	@Override
@@ -79,6 +87,7 @@ public class IntegrationPollJob implements Job {
 			logger.info("Every scheduled-sync slot is busy; polling integration " + integration.id() + " again in "
 					+ IntegrationSchedule.DEFERRED_POLL_DELAY.toSeconds() + " s");
 			this.schedule.deferPoll(integration.id());
+			this.deferred.increment();
 			return;
 		}
 		try {

@@ -112,6 +112,7 @@ class ManyIntegrationsPollingFunctionalTests {
 		double unchanged = polls.probes("unchanged");
 		double changed = polls.probes("changed");
 		double failed = polls.probes("failed");
+		double deferred = polls.deferred();
 		long jobExecutions = count("SELECT COUNT(*) FROM batch_job_execution");
 		long syncRuns = count("SELECT COUNT(*) FROM sync_run");
 
@@ -139,7 +140,9 @@ class ManyIntegrationsPollingFunctionalTests {
 		// each integration had ~6 polls due; allow for the first coming one interval in
 		assertThat(this.recorder.fewestPolls(integrations)).as("polls of the least polled integration")
 			.isGreaterThanOrEqualTo(4);
-		assertThat(unchangedPolls).isEqualTo(this.recorder.total());
+		// a poll that finds the node's slots busy with other polls' probes is put off
+		// without a probe, and runs again shortly
+		assertThat(unchangedPolls + polls.deferred() - deferred).isEqualTo(this.recorder.total());
 		assertThat(pollRequests).as("CalDAV requests of %s unchanged polls", unchangedPolls).isEqualTo(unchangedPolls);
 		assertThat(count("SELECT COUNT(*) FROM batch_job_execution")).as("job executions while nothing changed")
 			.isEqualTo(jobExecutions);

@@ -55,6 +55,11 @@ final class PollJobs {
 		return this.meters.find(CalSyncMetrics.PROBES).counters().stream().mapToDouble(Counter::count).sum();
 	}
 
+	/** Polls put off without a probe: every scheduled-sync slot was busy. */
+	double deferred() {
+		return this.meters.find(CalSyncMetrics.POLLS_DEFERRED).counters().stream().mapToDouble(Counter::count).sum();
+	}
+
 	double probes(String outcome) {
 		return this.meters.find(CalSyncMetrics.PROBES)
 			.tag(CalSyncMetrics.TAG_OUTCOME, outcome)
