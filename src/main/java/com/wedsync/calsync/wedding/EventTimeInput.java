@@ -26,26 +26,24 @@ final class EventTimeInput {
 
 	static final int LATEST_YEAR = 2200;
 
+	static final String SUPPORTED_YEARS = "the years " + EARLIEST_YEAR + " to " + LATEST_YEAR;
+
 	private EventTimeInput() {
 	}
 
 	/** Passes when the instant falls in a year an event may have. */
 	static void requireSupportedYear(String field, Instant instant) {
-		int year = LocalDateTime.ofInstant(instant, ZoneOffset.UTC).getYear();
-		if (year < EARLIEST_YEAR || year > LATEST_YEAR) {
-			throw yearOutOfRange(field);
-		}
+		requireSupportedYear(field, LocalDateTime.ofInstant(instant, ZoneOffset.UTC).getYear());
 	}
 
 	static void requireSupportedYear(String field, int year) {
-		if (year < EARLIEST_YEAR || year > LATEST_YEAR) {
-			throw yearOutOfRange(field);
+		if (!isSupportedYear(year)) {
+			throw new InvalidRequestException(field, field + " must fall in " + SUPPORTED_YEARS);
 		}
 	}
 
-	private static InvalidRequestException yearOutOfRange(String field) {
-		return new InvalidRequestException(field,
-				field + " must fall in the years " + EARLIEST_YEAR + " to " + LATEST_YEAR);
+	static boolean isSupportedYear(int year) {
+		return year >= EARLIEST_YEAR && year <= LATEST_YEAR;
 	}
 
 	/** A region id the JDK knows, such as {@code Europe/London} or {@code UTC}. */

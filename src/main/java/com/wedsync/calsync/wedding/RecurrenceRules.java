@@ -125,10 +125,8 @@ final class RecurrenceRules {
 		if (!until.matches()) {
 			throw invalid(field, rule, "UNTIL must be a date (20270612) or a date-time (20270612T150000Z)");
 		}
-		int year = Integer.parseInt(until.group(1));
-		if (year < EventTimeInput.EARLIEST_YEAR || year > EventTimeInput.LATEST_YEAR) {
-			throw invalid(field, rule, "UNTIL must fall in the years " + EventTimeInput.EARLIEST_YEAR + " to "
-					+ EventTimeInput.LATEST_YEAR);
+		if (!EventTimeInput.isSupportedYear(Integer.parseInt(until.group(1)))) {
+			throw invalid(field, rule, "UNTIL must fall in " + EventTimeInput.SUPPORTED_YEARS);
 		}
 	}
 
